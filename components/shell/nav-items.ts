@@ -1,0 +1,20 @@
+import type { Permission } from "@/lib/policy/permissions";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  /** Shown only to actors holding this permission. */
+  permission?: Permission;
+  section: "Work" | "Governance" | "Admin";
+}
+
+// Feature areas plug into the shell by adding their pages here.
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Home", section: "Work" },
+  { href: "/audit", label: "Audit log", permission: "audit.read", section: "Governance" },
+  { href: "/account/tokens", label: "My API tokens", permission: "token.read", section: "Governance" },
+  { href: "/api-docs", label: "API reference", section: "Governance" },
+  { href: "/admin/users", label: "Users & roles", permission: "user.read", section: "Admin" },
+  { href: "/admin/teams", label: "Teams", permission: "team.manage", section: "Admin" },
+  { href: "/admin/tokens", label: "All API tokens", permission: "user.manage", section: "Admin" },
+];

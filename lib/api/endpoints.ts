@@ -1,0 +1,6 @@
+import type { Endpoint } from "@/lib/http/endpoint";
+import * as foundation from "@/lib/api/foundation-endpoints";
+
+// Every endpoint of the API, in one list: the OpenAPI document and the authorization
+// matrix test are generated from it. An area adds its module here.
+export const ENDPOINTS: Endpoint[] = [...Object.values(foundation)] as Endpoint[];

@@ -1,0 +1,8 @@
+// One factory for every TanStack Query key, so invalidation is predictable.
+export const queryKeys = {
+  me: () => ["me"] as const,
+  users: (q: string) => ["users", q] as const,
+  teams: () => ["teams"] as const,
+  tokens: (userId?: string) => ["tokens", userId ?? "mine"] as const,
+  audit: (filters: Record<string, string | undefined>) => ["audit", filters] as const,
+};

@@ -1,0 +1,78 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError, isAppError, unauthenticated } from "@/lib/errors";
+import { actorFromRequest } from "@/lib/auth/session-actor";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import type { Actor } from "@/lib/policy/actor";
+import type { Endpoint } from "@/lib/http/endpoint";
+import type { RequestContext } from "@/lib/http/context";
+import { problemResponse, validationError } from "@/lib/http/problem";
+import { readJsonBody } from "@/lib/http/read-body";
+import { requestIdOf } from "@/lib/http/request-id";
+import { isDatabaseDown } from "@/lib/http/db-errors";
+
+type Infer<T> = NonNullable<T> extends z.ZodType ? z.infer<NonNullable<T>> : undefined;
+
+export interface HandlerInput<E extends Endpoint> {
+  req: Request;
+  ctx: RequestContext & { actor: E["auth"] extends "public" ? Actor | null : Actor };
+  body: Infer<E["body"]>;
+  query: Infer<E["query"]>;
+  params: Infer<E["params"]>;
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * Wraps a service call as a Next.js route handler: request id, actor, body size,
+ * JSON and schema validation, and one mapping of errors to problem+json. Handlers
+ * return a plain value (sent as JSON) or a Response.
+ */
+export function handle<E extends Endpoint>(endpoint: E, fn: (input: HandlerInput<E>) => Promise<unknown>) {
+  return async (req: Request, route: RouteContext): Promise<Response> => {
+    const requestId = requestIdOf(req);
+    const started = performance.now();
+    let actor: Actor | null = null;
+    let response: Response;
+    try {
+      actor = await actorFromRequest(req);
+      if (endpoint.auth === "actor" && !actor) throw unauthenticated();
+      const params = parse(endpoint.params, await route.params, "The path");
+      const query = parse(endpoint.query, Object.fromEntries(new URL(req.url).searchParams), "The query string");
+      const body = endpoint.body ? parse(endpoint.body, await readJsonBody(req, endpoint.maxBodyBytes ?? env().MAX_BODY_BYTES), "The body") : undefined;
+      const result = await fn({ req, ctx: { actor: actor as Actor, requestId }, body, query, params } as HandlerInput<E>);
+      response =
+        result instanceof Response
+          ? result
+          : new Response(result === undefined ? null : JSON.stringify(result), {
+              status: result === undefined ? 204 : (endpoint.successStatus ?? 200),
+              headers: result === undefined ? {} : { "content-type": "application/json" },
+            });
+      response.headers.set("x-request-id", requestId);
+    } catch (e) {
+      response = errorResponse(e, requestId, endpoint);
+    }
+    log.info({ requestId, method: req.method, path: endpoint.path, status: response.status, ms: Math.round(performance.now() - started), actor: actor?.userId, via: actor?.kind }, "request");
+    return response;
+  };
+}
+
+function parse(schema: z.ZodType | undefined, value: unknown, what: string): unknown {
+  if (!schema) return undefined;
+  const r = schema.safeParse(value);
+  if (!r.success) throw validationError(r.error, what);
+  return r.data;
+}
+
+export function errorResponse(e: unknown, requestId: string, endpoint?: Pick<Endpoint, "method" | "path">): Response {
+  if (isAppError(e)) return problemResponse(e, requestId);
+  if (isDatabaseDown(e)) {
+    return problemResponse(new AppError("unavailable", "The database is unreachable; try again shortly."), requestId, { "retry-after": "5" });
+  }
+  log.error({ requestId, err: e, method: endpoint?.method, path: endpoint?.path }, "unhandled error");
+  return new Response(
+    JSON.stringify({ type: "https://coe-portal.local/problems/internal", title: "Internal error", status: 500, detail: `Something went wrong on our side; quote request id ${requestId} when reporting it.`, requestId }),
+    { status: 500, headers: { "content-type": "application/problem+json", "x-request-id": requestId } },
+  );
+}

@@ -1,0 +1,24 @@
+import { log } from "@/lib/log";
+
+type Closer = () => Promise<void>;
+const closers: Closer[] = [];
+
+/** Registers work to finish on SIGTERM/SIGINT (close pools, stop workers). */
+export function onShutdown(fn: Closer): void {
+  closers.push(fn);
+}
+
+let installed = false;
+export function installShutdownHandlers(): void {
+  if (installed) return;
+  installed = true;
+  const stop = async (signal: string) => {
+    log.info({ signal }, "shutting down");
+    await Promise.allSettled(closers.map((c) => c()));
+    const g = globalThis as unknown as { prisma?: { $disconnect(): Promise<void> } };
+    await g.prisma?.$disconnect().catch(() => {});
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+}

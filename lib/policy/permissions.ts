@@ -1,0 +1,69 @@
+// Who may do what, as data. Deny by default: a role absent from a permission's
+// grants may not do it. Scopes narrow a grant to the actor's teams or to records
+// they own; services turn a scope into the WHERE clause of their query (see scope.ts).
+// The README's permission matrix is generated from this table (npm run permissions:matrix).
+
+export const ROLES = ["product_owner", "reviewer", "approver", "executive", "admin"] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<RoleName, string> = {
+  product_owner: "Product owner",
+  reviewer: "Reviewer",
+  approver: "Approver",
+  executive: "Executive",
+  admin: "Admin",
+};
+
+/** all: every record; team: records of the actor's teams; own: records the actor created. */
+export type Scope = "all" | "team" | "own";
+
+export interface PermissionDef {
+  description: string;
+  /** The API token scope that must be present for a token to use this permission. */
+  tokenScope: TokenScope;
+  grants: Partial<Record<RoleName, Scope>>;
+}
+
+export const TOKEN_SCOPES = {
+  "read": "Read everything the owner may read",
+  "use-cases:write": "Create and change use cases and scores",
+  "catalog:write": "Register assets and versions",
+  "lineage:write": "Send OpenLineage events",
+  "promotions:write": "Request, approve and execute promotions",
+  "admin": "Administer users, teams and tokens",
+} as const;
+export type TokenScope = keyof typeof TOKEN_SCOPES;
+
+const EVERYONE_ALL = { product_owner: "all", reviewer: "all", approver: "all", executive: "all", admin: "all" } as const;
+
+export const PERMISSIONS = {
+  "me.read": { description: "See one's own profile, roles and teams", tokenScope: "read", grants: EVERYONE_ALL },
+  "user.read": { description: "List users with their roles and teams", tokenScope: "read", grants: { admin: "all" } },
+  "user.manage": { description: "Change a user's roles and team memberships", tokenScope: "admin", grants: { admin: "all" } },
+  "team.read": { description: "List teams", tokenScope: "read", grants: EVERYONE_ALL },
+  "team.manage": { description: "Create and change teams", tokenScope: "admin", grants: { admin: "all" } },
+  "token.read": {
+    description: "List API tokens (own, or everyone's for admins)",
+    tokenScope: "read",
+    grants: { product_owner: "own", reviewer: "own", approver: "own", executive: "own", admin: "all" },
+  },
+  "token.manage": {
+    description: "Create and revoke API tokens (own, or for anyone for admins)",
+    tokenScope: "admin",
+    grants: { product_owner: "own", reviewer: "own", approver: "own", executive: "own", admin: "all" },
+  },
+  "audit.read": { description: "Read the audit log", tokenScope: "read", grants: { approver: "all", executive: "all", admin: "all" } },
+} as const satisfies Record<string, PermissionDef>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function scopeFor(roles: readonly RoleName[], permission: Permission): Scope | null {
+  const grants: Partial<Record<RoleName, Scope>> = PERMISSIONS[permission].grants;
+  const order: Scope[] = ["all", "team", "own"];
+  let best: Scope | null = null;
+  for (const role of roles) {
+    const s = grants[role];
+    if (s && (best === null || order.indexOf(s) < order.indexOf(best))) best = s;
+  }
+  return best;
+}
