@@ -53,6 +53,24 @@ export const PERMISSIONS = {
     grants: { product_owner: "own", reviewer: "own", approver: "own", executive: "own", admin: "all" },
   },
   "audit.read": { description: "Read the audit log", tokenScope: "read", grants: { approver: "all", executive: "all", admin: "all" } },
+  // Catalog and lineage (issue 5). Product owners see and register their teams' assets only;
+  // another team's asset answers like a missing one, in lists and in lineage walks alike.
+  "catalog.read": {
+    description: "Search the catalog and read assets, versions, runs, lineage and impact",
+    tokenScope: "read",
+    grants: { product_owner: "team", reviewer: "all", approver: "all", executive: "all", admin: "all" },
+  },
+  "catalog.write": {
+    description: "Register assets, dataset and model versions, deployments and use-case links",
+    tokenScope: "catalog:write",
+    grants: { product_owner: "team", reviewer: "team", approver: "team", admin: "all" },
+  },
+  // Lineage describes what ran: an event may touch any team's datasets, so the grant is not team-scoped.
+  "lineage.write": {
+    description: "Send OpenLineage events",
+    tokenScope: "lineage:write",
+    grants: { product_owner: "all", reviewer: "all", approver: "all", admin: "all" },
+  },
 } as const satisfies Record<string, PermissionDef>;
 
 export type Permission = keyof typeof PERMISSIONS;
