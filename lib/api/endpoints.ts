@@ -1,6 +1,7 @@
 import type { Endpoint } from "@/lib/http/endpoint";
 import * as foundation from "@/lib/api/foundation-endpoints";
+import * as catalog from "@/lib/api/catalog-endpoints";
 
 // Every endpoint of the API, in one list: the OpenAPI document and the authorization
 // matrix test are generated from it. An area adds its module here.
-export const ENDPOINTS: Endpoint[] = [...Object.values(foundation)] as Endpoint[];
+export const ENDPOINTS: Endpoint[] = [...Object.values(foundation), ...Object.values(catalog)] as Endpoint[];
