@@ -18,7 +18,7 @@ export interface Endpoint<
   tag: string;
   /** public: no sign-in; otherwise a session or a token is required. */
   auth: "public" | "actor";
-  /** The permission the handler checks (documented; the service enforces it). */
+  /** Checked by handle() before anything else (role and token scope); the service checks record scope. Required unless auth is "public". */
   permission?: Permission;
   body?: B;
   query?: Q;

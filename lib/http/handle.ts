@@ -5,6 +5,7 @@ import { actorFromRequest } from "@/lib/auth/session-actor";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import type { Actor } from "@/lib/policy/actor";
+import { requirePermission } from "@/lib/policy/require";
 import type { Endpoint } from "@/lib/http/endpoint";
 import type { RequestContext } from "@/lib/http/context";
 import { problemResponse, validationError } from "@/lib/http/problem";
@@ -38,6 +39,10 @@ export function handle<E extends Endpoint>(endpoint: E, fn: (input: HandlerInput
     try {
       actor = await actorFromRequest(req);
       if (endpoint.auth === "actor" && !actor) throw unauthenticated();
+      // The role-level check comes before input validation, so a caller who may not use
+      // the endpoint at all learns 403, not details of its schema. Record-level scope
+      // (team, owner) is checked again by the service with the record in hand.
+      if (endpoint.permission && actor) requirePermission(actor, endpoint.permission);
       const params = parse(endpoint.params, await route.params, "The path");
       const query = parse(endpoint.query, Object.fromEntries(new URL(req.url).searchParams), "The query string");
       const body = endpoint.body ? parse(endpoint.body, await readJsonBody(req, endpoint.maxBodyBytes ?? env().MAX_BODY_BYTES), "The body") : undefined;
