@@ -25,10 +25,7 @@ export async function seed(databaseUrl: string): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.error("DATABASE_URL is not set: point it at the portal's database.");
-    process.exit(1);
-  }
-  await seed(url);
+  // DATABASE_URL, or the embedded database of a running `npm start`.
+  const { scriptDatabaseUrl } = await import("@/lib/ops/local-data");
+  await seed(scriptDatabaseUrl());
 }

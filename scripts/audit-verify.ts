@@ -1,10 +1,8 @@
 import { verifyAuditChain } from "@/lib/audit/verify";
+import { scriptDatabaseUrl } from "@/lib/ops/local-data";
 
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error("DATABASE_URL is not set: point it at the portal's database.");
-  process.exit(2);
-}
+// Exit codes: 0 intact, 1 broken (names the first broken event), 2 no database.
+const url = scriptDatabaseUrl();
 const result = await verifyAuditChain(url);
 if (result.ok) {
   console.log(`audit chain intact: ${result.events} events verified`);

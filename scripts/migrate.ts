@@ -1,10 +1,8 @@
 import { migrate } from "@/lib/migrate/migrate";
+import { scriptDatabaseUrl } from "@/lib/ops/local-data";
 
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error("DATABASE_URL is not set. Set it to your PostgreSQL URL (or use `npm start`, which starts an embedded one).");
-  process.exit(1);
-}
+// DATABASE_URL, or the embedded database of a running `npm start`.
+const url = scriptDatabaseUrl();
 migrate(url, { log: (l) => console.log(l) })
   .then((r) => console.log(`migrations: ${r.applied.length} applied, ${r.alreadyApplied} already applied`))
   .catch((e: Error) => {
