@@ -30,6 +30,7 @@ const HOW_TO_FIX: Record<string, string> = {
   DATABASE_URL: "set DATABASE_URL=postgresql://user@host:5432/db, or use `npm start`, which starts an embedded PostgreSQL",
   NEXTAUTH_SECRET: "set NEXTAUTH_SECRET to a random string of 32+ characters (e.g. `openssl rand -hex 32`)",
   OIDC_ISSUER: "set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET to your identity provider, or DEMO_MODE=true on a local machine",
+  ENCRYPTION_KEY: "set ENCRYPTION_KEY to a random string of 32+ characters (e.g. `openssl rand -hex 32`) and keep it: secrets saved with one key cannot be read with another",
   DEMO_MODE: "demo sign-in lets anyone pick any persona; it is only allowed on localhost and without OIDC",
 };
 
@@ -82,4 +83,11 @@ export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) fail("DATABASE_URL", "is not set");
   return url;
+}
+
+/** The key that encrypts stored integration secrets; only needed once such a secret is saved or read. */
+export function encryptionKey(): string {
+  const key = env().ENCRYPTION_KEY;
+  if (!key) fail("ENCRYPTION_KEY", "is not set, so integration secrets cannot be encrypted or read");
+  return key;
 }
