@@ -50,13 +50,11 @@ function runVitest(): RunnerCounts {
   return countVitest(readJson(vitestJson), code);
 }
 
-function runPlaywright(): RunnerCounts | null {
-  if (!existsSync(path.join(root, "playwright.config.ts"))) {
-    console.log("no playwright.config.ts yet: the browser tests are skipped until the Playwright harness exists");
-    return null;
-  }
+function runPlaywright(): RunnerCounts {
+  const broken = (problem: string): RunnerCounts => ({ runner: "playwright", passed: 0, failed: 0, skipped: 0, problems: [problem] });
+  if (!existsSync(path.join(root, "playwright.config.ts"))) return broken("playwright.config.ts is missing, so no browser test can run");
   const missing = ensureChromium();
-  if (missing) return { runner: "playwright", passed: 0, failed: 0, skipped: 0, problems: [missing] };
+  if (missing) return broken(missing);
   rmSync(e2eJson, { force: true });
   const code = run(path.join(root, "node_modules/.bin/playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
   return countPlaywright(readJson(e2eJson), code);
@@ -66,10 +64,9 @@ mkdirSync(results, { recursive: true });
 console.log("== unit and integration tests (vitest) ==");
 const runs: RunnerCounts[] = [runVitest()];
 console.log("\n== browser tests (playwright) ==");
-const browser = runPlaywright();
-if (browser) runs.push(browser);
+runs.push(runPlaywright());
 
-const v = verdict(runs, { requireBrowserTests: browser !== null });
+const v = verdict(runs, { requireBrowserTests: true });
 console.log("");
 for (const r of runs) console.log(`${r.runner}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
 for (const reason of v.reasons) console.log(`FAILED: ${reason}`);
