@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { defineEndpoint } from "@/lib/http/endpoint";
+import { MAX_BATCH_BYTES } from "@/lib/lineage/limits";
+
+const ingestResult = z.object({
+  received: z.number(), stored: z.number(), duplicates: z.number(),
+  runs: z.number().optional(), jobs: z.number().optional(), datasets: z.number().optional(), edges: z.number().optional(),
+  columnEdges: z.number().optional(), datasetVersions: z.number().optional(),
+});
+
+export const ingestLineageEndpoint = defineEndpoint({
+  method: "POST", path: "/api/v1/lineage", tag: "Lineage", auth: "actor", permission: "lineage.write",
+  summary: "Marquez-compatible OpenLineage intake: one RunEvent/DatasetEvent/JobEvent (spec 2-0-x) or a JSON array of them. 201 stored, 200 all duplicates, 422 with schema paths, 413 for an event over 5 MB",
+  body: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).meta({ description: "An OpenLineage event (https://openlineage.io/spec/2-0-2/OpenLineage.json) or an array of them" }),
+  response: ingestResult, successStatus: 201, maxBodyBytes: MAX_BATCH_BYTES,
+});
