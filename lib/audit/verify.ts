@@ -31,7 +31,7 @@ export async function verifyAuditChain(databaseUrl: string, pageSize = 5000): Pr
     for (;;) {
       const { rows } = await client.query<Row>(
         `SELECT seq::text, created_at, actor_type::text, actor_id, actor_label, action, entity_type, entity_id, diff, request_id, prev_hash, hash
-           FROM audit_events WHERE seq > $1::bigint ORDER BY seq LIMIT $2`,
+           FROM audit_events WHERE seq > $1::bigint ORDER BY audit_events.seq LIMIT $2`,
         [after, pageSize],
       );
       if (rows.length === 0) return { ok: true, events: count };
