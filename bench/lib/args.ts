@@ -1,0 +1,28 @@
+import { SCALES, type Scale } from "./scale";
+
+export interface BenchArgs {
+  scale: Scale;
+  seed: number;
+  port: number;
+  skipBuild: boolean;
+  outDir: string;
+  strict: boolean;
+  only?: string;
+}
+
+const USAGE = "usage: npm run bench -- [--scale small|full] [--seed N] [--port 3900] [--skip-build] [--out bench/results] [--strict] [--only substring]";
+
+export function parseArgs(argv: string[]): BenchArgs {
+  const get = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const scaleName = get("--scale") ?? "small";
+  const scale = SCALES[scaleName as keyof typeof SCALES];
+  if (!scale) throw new Error(`--scale must be small or full, not ${scaleName}\n${USAGE}`);
+  const seed = Number(get("--seed") ?? 42);
+  const port = Number(get("--port") ?? process.env.BENCH_PORT ?? 3900);
+  if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer\n${USAGE}`);
+  if (!Number.isInteger(port) || port < 1024) throw new Error(`--port must be a port number\n${USAGE}`);
+  return { scale, seed, port, skipBuild: argv.includes("--skip-build"), outDir: get("--out") ?? "bench/results", strict: argv.includes("--strict"), only: get("--only") };
+}

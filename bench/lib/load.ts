@@ -1,0 +1,45 @@
+import pg from "pg";
+import { loadAudit } from "../gen/audit";
+import { loadCatalog, type CatalogData } from "../gen/catalog";
+import { loadIdentity, type Identity } from "../gen/identity";
+import { loadLineage, type LineageData } from "../gen/lineage";
+import type { Scale } from "./scale";
+
+// Loads every generator in dependency order into the fresh database, then ANALYZE so
+// the planner sees the real sizes (autovacuum would get there, but not before the run).
+
+export interface LoadedData {
+  identity: Identity;
+  catalog: CatalogData;
+  lineage: LineageData;
+  extra: Record<string, unknown>;
+}
+
+export async function loadAll(url: string, scale: Scale, seed: number): Promise<{ ctxData: LoadedData; load: Record<string, { rows: number; seconds: number }>; postgres: string }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const load: Record<string, { rows: number; seconds: number }> = {};
+  const timed = async <T>(label: string, rows: (t: T) => number, fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    process.stdout.write(`loading ${label} ... `);
+    const out = await fn();
+    const seconds = (performance.now() - t0) / 1000;
+    load[label] = { rows: rows(out), seconds };
+    console.log(`${rows(out).toLocaleString("en")} in ${seconds.toFixed(1)} s`);
+    return out;
+  };
+  try {
+    await client.query("SET synchronous_commit = off");
+    const postgres = (await client.query<{ v: string }>("SELECT split_part(version(), ' on ', 1) AS v")).rows[0]!.v;
+    const identity = await timed("users", () => scale.users, () => loadIdentity(client, scale, seed));
+    // The audit chain first: every later write by the app appends after it.
+    await timed("audit events", () => scale.auditEvents, () => loadAudit(client, scale, seed, identity.userIds));
+    const catalog = await timed("assets", (c) => c.ids.length, () => loadCatalog(client, scale, seed, identity.teamIds));
+    load["versions"] = { rows: catalog.datasetVersionIds.length + catalog.modelVersionIds.length, seconds: 0 };
+    const lineage = await timed("lineage edges", (l) => l.edges, () => loadLineage(client, scale, seed, catalog));
+    await timed("analyze", () => 0, () => client.query("ANALYZE"));
+    return { ctxData: { identity, catalog, lineage, extra: {} }, load, postgres };
+  } finally {
+    await client.end();
+  }
+}
