@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { GET } from "@/app/api/v1/lineage/route";
+import { lineageGraph } from "@/lib/lineage/graph";
+import { lineageQuery } from "@/lib/lineage/graph-schemas";
+import { createApiToken } from "@/lib/tokens/tokens";
+import { ctxOf, makeActor, makeTeam, unique } from "@/lib/test/factories";
+import type { Actor } from "@/lib/policy/actor";
+
+async function assets(n: number, ownerTeamId: string | null = null) {
+  const ns = unique("g");
+  const rows = [];
+  for (let i = 0; i < n; i++) rows.push(await db().asset.create({ data: { kind: i % 2 ? "job" : "dataset", namespace: ns, name: `n${i}`, ownerTeamId } }));
+  return rows.map((r) => r.id);
+}
+async function edge(s: string, t: string, at = "2026-01-01T00:00:00Z") {
+  await db().lineageEdge.create({ data: { sourceId: s, targetId: t, firstSeenAt: new Date(at), lastSeenAt: new Date(at) } });
+}
+const q = (o: Record<string, unknown>) => lineageQuery.parse(o);
+const names = async (actor: Actor, o: Record<string, unknown>) => (await lineageGraph(actor, q(o))).graph.map((n) => n.data.name).sort();
+
+describe("lineage walks", () => {
+  it("terminates on a cycle and returns each node once", async () => {
+    const reader = await makeActor(["reviewer"]);
+    const [a, b, c] = await assets(3);
+    await edge(a!, b!); await edge(b!, c!); await edge(c!, a!);
+    const g = await lineageGraph(reader, q({ nodeId: a, depth: 50, direction: "both" }));
+    expect(g.graph.map((n) => n.data.name).sort()).toEqual(["n0", "n1", "n2"]);
+    expect(g.truncated).toBe(false);
+    expect(g.edges).toHaveLength(3);
+  });
+
+  it("stops at the depth asked for, in the direction asked for", async () => {
+    const reader = await makeActor(["reviewer"]);
+    const ids = await assets(6);
+    for (let i = 0; i < 5; i++) await edge(ids[i]!, ids[i + 1]!);
+    expect(await names(reader, { nodeId: ids[2], depth: 2, direction: "down" })).toEqual(["n2", "n3", "n4"]);
+    expect(await names(reader, { nodeId: ids[2], depth: 1, direction: "up" })).toEqual(["n1", "n2"]);
+  });
+
+  it("leaves out edges first seen after asOf", async () => {
+    const reader = await makeActor(["reviewer"]);
+    const [a, b, c] = await assets(3);
+    await edge(a!, b!, "2026-01-01T00:00:00Z"); await edge(b!, c!, "2026-02-01T00:00:00Z");
+    expect(await names(reader, { nodeId: a, depth: 5, direction: "down", asOf: "2026-01-15T00:00:00Z" })).toEqual(["n0", "n1"]);
+    expect(await names(reader, { nodeId: a, depth: 5, direction: "down" })).toEqual(["n0", "n1", "n2"]);
+  });
+
+  it("treats another team's nodes as absent, including what lies beyond them", async () => {
+    const [mine, theirs] = [await makeTeam(), await makeTeam()];
+    const owner = await makeActor(["product_owner"], [mine.id]);
+    const [a] = await assets(1, mine.id);
+    const [b] = await assets(1, theirs.id);
+    const [c] = await assets(1, mine.id);
+    await edge(a!, b!); await edge(b!, c!);
+    const g = await lineageGraph(owner, q({ nodeId: a, depth: 5, direction: "down" }));
+    expect(g.graph.map((n) => n.data.assetId)).toEqual([a]);
+    await expect(lineageGraph(owner, q({ nodeId: b }))).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("truncates a hub at the node limit and says so", async () => {
+    const reader = await makeActor(["reviewer"]);
+    const [hub, ...spokes] = await assets(31);
+    for (const s of spokes) await edge(hub!, s);
+    const g = await lineageGraph(reader, q({ nodeId: hub, depth: 3, direction: "down", limit: 10 }));
+    expect(g.graph).toHaveLength(10);
+    expect(g.truncated).toBe(true);
+    expect(g.graph[0]!.data.assetId).toBe(hub);
+  });
+
+  it("answers 404 for an unknown node and 422 for depth -1 or 10000", async () => {
+    const owner = await makeActor(["reviewer"]);
+    const { token } = await createApiToken(ctxOf(owner), { name: unique("t"), scopes: ["read"] });
+    const get = (qs: string) => GET(new Request(`http://127.0.0.1/api/v1/lineage?${qs}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+    expect((await get(`nodeId=${randomUUID()}`)).status).toBe(404);
+    expect((await get("nodeId=dataset:nowhere:nothing")).status).toBe(404);
+    const [a] = await assets(1);
+    const bad = await get(`nodeId=${a}&depth=-1`);
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).errors[0].path).toBe("depth");
+    expect((await get(`nodeId=${a}&depth=10000`)).status).toBe(422);
+    expect((await get(`nodeId=${a}&depth=3`)).status).toBe(200);
+  });
+});

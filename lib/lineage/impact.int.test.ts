@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { registerAsset } from "@/lib/catalog/assets";
+import { registerVersion } from "@/lib/catalog/versions";
+import { recordDeployment } from "@/lib/catalog/deployments";
+import { ingestLineage } from "@/lib/lineage/ingest";
+import { impactAnalysis } from "@/lib/lineage/impact";
+import { impactCsv } from "@/lib/lineage/impact-csv";
+import { impactQuery } from "@/lib/lineage/impact-schemas";
+import { allValidEvents, uniquify } from "@/lib/lineage/test-events";
+import { ctxOf, makeActor, makeTeam, unique } from "@/lib/test/factories";
+
+const ev = (ns: string, type: string, inputs: string[], outputs: string[]) => ({
+  eventType: type, eventTime: "2026-03-01T10:00:00Z", producer: "https://example.test/p", schemaURL: "https://openlineage.io/spec/2-0-2/OpenLineage.json",
+  run: { runId: randomUUID() }, job: { namespace: ns, name: "build_features" },
+  inputs: inputs.map((name) => ({ namespace: "lakefs://retail", name })), outputs: outputs.map((name) => ({ namespace: "lakefs://retail", name })),
+});
+
+describe("impact analysis", () => {
+  it("reaches the production deployment of a model trained downstream, and the use case it serves", async () => {
+    const team = await makeTeam();
+    const ci = await makeActor(["admin"], [team.id]);
+    const [raw, features] = [unique("raw"), unique("features")];
+    await ingestLineage(ctxOf(ci), ev(unique("airflow"), "COMPLETE", [`main/${raw}`], [`main/${features}`]));
+    const fs = await db().asset.findFirstOrThrow({ where: { namespace: "lakefs://retail", name: features } });
+    await registerAsset(ctxOf(ci), { kind: "dataset", namespace: "lakefs://retail", name: features });
+    await registerVersion(ctxOf(ci), fs.id, { version: "c1", lakefs: { repository: "retail", ref: "main", commitId: "d".repeat(64) } });
+    const useCaseId = randomUUID();
+    const model = (await registerAsset(ctxOf(ci), { kind: "model", namespace: "mlflow", name: unique("demand"), useCaseIds: [useCaseId] })).asset;
+    const mv = (await registerVersion(ctxOf(ci), model.id, { version: "7", inputs: [{ datasetVersionId: (await db().datasetVersion.findFirstOrThrow({ where: { assetId: fs.id } })).id }] })).version;
+    await db().$transaction((tx) => recordDeployment(tx, { modelVersionId: mv.id, environment: "prod" }));
+
+    const root = await db().asset.findFirstOrThrow({ where: { namespace: "lakefs://retail", name: raw } });
+    const impact = await impactAnalysis(ci, impactQuery.parse({ nodeId: root.id }));
+    expect(impact.assets.map((a) => a.kind)).toEqual(expect.arrayContaining(["job", "dataset", "model", "deployment"]));
+    expect(impact.modelVersions.map((m) => m.version)).toEqual(["7"]);
+    expect(impact.deployments).toMatchObject([{ environment: "prod", version: "7" }]);
+    expect(impact.useCases.map((u) => u.useCaseId)).toEqual([useCaseId]);
+    const csv = impactCsv(impact);
+    expect(csv).toContain('"deployment","deployment","","' + model.name + '","7","prod"');
+    expect(csv).toContain(useCaseId);
+  });
+
+  it("follows one column through the Spark column-lineage events", async () => {
+    const ci = await makeActor(["admin"]);
+    const salt = unique("cll");
+    const { events } = uniquify(allValidEvents().filter((e) => JSON.stringify(e).includes("columnLineage") && JSON.stringify(e).includes("cll_test")), salt);
+    await ingestLineage(ctxOf(ci), events);
+    const source = await db().asset.findFirstOrThrow({ where: { namespace: `${salt}.file`, name: "/tmp/cll_test/cll_source1" } });
+    const impact = await impactAnalysis(ci, impactQuery.parse({ nodeId: source.id, column: "a" }));
+    const target = impact.assets.find((a) => a.name === "/tmp/cll_test/tbl1");
+    expect(target?.columns).toEqual(expect.arrayContaining(["ident"]));
+    const none = await impactAnalysis(ci, impactQuery.parse({ nodeId: source.id, column: "no_such_column" }));
+    expect(none.assets.filter((a) => a.kind === "dataset")).toEqual([]);
+  });
+});
