@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/policy/actor";
 import { assetVisibleSql } from "@/lib/catalog/scope";
 import { resolveNode, walk } from "@/lib/lineage/graph";
-import { useCaseLabels } from "@/lib/lineage/use-case-labels";
+import { labelsOfUseCases } from "@/lib/lineage/labels-of-use-cases";
 import type { Impact, ImpactQuery } from "@/lib/lineage/impact-schemas";
 
 const ROW_CAP = 50_000;
@@ -73,7 +73,7 @@ export async function impactAnalysis(actor: Actor, q: ImpactQuery): Promise<Impa
   const linkIds = [...ids, ...modelVersions.map((m) => m.assetId), ...deployments.flatMap((d) => (d.assetId ? [d.assetId] : []))];
   const links = await db().$queryRaw<{ useCaseId: string; assetId: string }[]>`
     SELECT use_case_id::text AS "useCaseId", asset_id::text AS "assetId" FROM asset_use_cases WHERE asset_id = ANY(${linkIds}::uuid[]) ORDER BY use_case_id`;
-  const labels = await useCaseLabels([...new Set(links.map((l) => l.useCaseId))]);
+  const labels = await labelsOfUseCases([...new Set(links.map((l) => l.useCaseId))]);
   const via = new Map<string, string[]>();
   for (const l of links) via.set(l.useCaseId, [...(via.get(l.useCaseId) ?? []), l.assetId]);
 

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
  * Names and risk tiers of use cases. The use-case table is built on another branch; until
  * it exists (or if its shape differs) the impact analysis answers ids only.
  */
-export async function useCaseLabels(ids: string[]): Promise<Map<string, { name: string; riskTier: string | null }>> {
+export async function labelsOfUseCases(ids: string[]): Promise<Map<string, { name: string; riskTier: string | null }>> {
   const out = new Map<string, { name: string; riskTier: string | null }>();
   if (!ids.length) return out;
   const found = await db().$queryRaw<{ exists: boolean }[]>`SELECT to_regclass('public.use_cases') IS NOT NULL AS exists`;
