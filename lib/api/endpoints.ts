@@ -2,7 +2,8 @@ import type { Endpoint } from "@/lib/http/endpoint";
 import * as foundation from "@/lib/api/foundation-endpoints";
 import * as catalog from "@/lib/api/catalog-endpoints";
 import * as lineage from "@/lib/api/lineage-endpoints";
+import * as useCases from "@/lib/api/use-case-endpoints";
 
 // Every endpoint of the API, in one list: the OpenAPI document and the authorization
 // matrix test are generated from it. An area adds its module here.
-export const ENDPOINTS: Endpoint[] = [...Object.values(foundation), ...Object.values(catalog), ...Object.values(lineage)] as Endpoint[];
+export const ENDPOINTS: Endpoint[] = [...Object.values(foundation), ...Object.values(catalog), ...Object.values(lineage), ...Object.values(useCases)] as Endpoint[];

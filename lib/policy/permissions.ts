@@ -71,6 +71,38 @@ export const PERMISSIONS = {
     tokenScope: "lineage:write",
     grants: { product_owner: "all", reviewer: "all", approver: "all", admin: "all" },
   },
+  // Use cases (issue 4): product owners work within their teams; the CoE and leadership read everything.
+  "usecase.read": {
+    description: "Read use cases, their scores, comments and timeline",
+    tokenScope: "read",
+    grants: { product_owner: "team", reviewer: "all", approver: "all", executive: "all", admin: "all" },
+  },
+  "usecase.create": { description: "Create use cases and edit their drafts", tokenScope: "use-cases:write", grants: { product_owner: "team", admin: "all" } },
+  "usecase.submit": { description: "Submit a use case for review or withdraw it", tokenScope: "use-cases:write", grants: { product_owner: "team", admin: "all" } },
+  "usecase.review": {
+    description: "Start the review of use cases, request changes and override their risk tier",
+    tokenScope: "use-cases:write",
+    grants: { reviewer: "all", approver: "all" },
+  },
+  "usecase.score": { description: "Score use cases against the rubric", tokenScope: "use-cases:write", grants: { reviewer: "all" } },
+  "usecase.decide": { description: "Approve, reject, hold and resume use cases", tokenScope: "use-cases:write", grants: { approver: "all" } },
+  "usecase.deliver": {
+    description: "Move approved use cases into development, production and retirement",
+    tokenScope: "use-cases:write",
+    grants: { product_owner: "team", approver: "all", admin: "all" },
+  },
+  "usecase.comment": {
+    description: "Comment on use cases",
+    tokenScope: "use-cases:write",
+    grants: { product_owner: "team", reviewer: "all", approver: "all", executive: "all", admin: "all" },
+  },
+  "rubric.read": { description: "Read the scoring rubrics", tokenScope: "read", grants: EVERYONE_ALL },
+  "rubric.manage": { description: "Edit and publish scoring rubrics", tokenScope: "admin", grants: { admin: "all" } },
+  "portfolio.read": {
+    description: "See the portfolio dashboard",
+    tokenScope: "read",
+    grants: { product_owner: "team", reviewer: "all", approver: "all", executive: "all", admin: "all" },
+  },
 } as const satisfies Record<string, PermissionDef>;
 
 export type Permission = keyof typeof PERMISSIONS;

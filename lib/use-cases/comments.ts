@@ -1,0 +1,49 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record";
+import type { RequestContext } from "@/lib/http/context";
+import type { Actor } from "@/lib/policy/actor";
+import { requirePermission } from "@/lib/policy/require";
+import { visibleWhere } from "@/lib/use-cases/access";
+import type { CommentInput } from "@/lib/use-cases/schemas";
+import type { CommentView } from "@/lib/use-cases/views";
+
+/** "@priya.owner" mentions the user whose e-mail starts with "priya.owner@". */
+export function mentionHandles(body: string): string[] {
+  return [...new Set([...body.matchAll(/(?:^|\s)@([a-z0-9][a-z0-9._-]*[a-z0-9])/gi)].map((m) => m[1]!.toLowerCase()))];
+}
+
+async function visibleUseCase(actor: Actor, id: string) {
+  const uc = await db().useCase.findFirst({ where: { id, ...visibleWhere(actor) }, select: { id: true, teamId: true, ownerId: true } });
+  if (!uc) throw notFound("The use case");
+  return uc;
+}
+
+export async function listComments(actor: Actor, useCaseId: string): Promise<{ items: CommentView[] }> {
+  await visibleUseCase(actor, useCaseId);
+  const rows = await db().useCaseComment.findMany({ where: { useCaseId }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } }, take: 500 });
+  const ids = [...new Set(rows.flatMap((r) => r.mentionIds))];
+  const names = new Map((await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  return {
+    items: rows.map((r) => ({
+      id: r.id, kind: r.kind, body: r.body, authorId: r.authorId, authorName: r.author.name,
+      mentions: r.mentionIds.map((id) => ({ id, name: names.get(id) ?? "unknown" })), createdAt: r.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function addComment(ctx: RequestContext & { actor: Actor }, useCaseId: string, input: CommentInput): Promise<CommentView> {
+  const uc = await visibleUseCase(ctx.actor, useCaseId);
+  requirePermission(ctx.actor, "usecase.comment", { teamId: uc.teamId, ownerId: uc.ownerId });
+  const handles = mentionHandles(input.body);
+  const mentioned = handles.length
+    ? await db().user.findMany({ where: { active: true, OR: handles.map((h) => ({ email: { startsWith: `${h}@`, mode: "insensitive" as const } })) }, select: { id: true, name: true } })
+    : [];
+  const row = await db().$transaction(async (tx) => {
+    const c = await tx.useCaseComment.create({ data: { useCaseId, authorId: ctx.actor.userId, body: input.body, mentionIds: mentioned.map((m) => m.id) }, include: { author: { select: { name: true } } } });
+    await recordAudit(tx, ctx, { action: "use_case.commented", entityType: "use_case", entityId: useCaseId, before: null, after: { commentId: c.id, mentions: mentioned.map((m) => m.id) } });
+    return c;
+  });
+  return { id: row.id, kind: row.kind, body: row.body, authorId: row.authorId, authorName: row.author.name, mentions: mentioned, createdAt: row.createdAt.toISOString() };
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record";
+import type { RequestContext } from "@/lib/http/context";
+import type { Actor } from "@/lib/policy/actor";
+import { requirePermission } from "@/lib/policy/require";
+import { EDITABLE_STATES } from "@/lib/use-cases/lifecycle";
+import { lockVisible } from "@/lib/use-cases/access";
+import { getUseCase } from "@/lib/use-cases/read";
+import { screenRisk, type RiskAnswers } from "@/lib/use-cases/risk";
+import type { CreateUseCaseInput, OverrideTierInput, UpdateUseCaseInput } from "@/lib/use-cases/schemas";
+import type { UseCaseDetail } from "@/lib/use-cases/views";
+
+type Ctx = RequestContext & { actor: Actor };
+
+function intakeData<T extends UpdateUseCaseInput>(input: T) {
+  const { targetDate, riskAnswers, ...rest } = input;
+  return {
+    ...rest,
+    ...(targetDate !== undefined ? { targetDate: targetDate ? new Date(`${targetDate}T00:00:00Z`) : null } : {}),
+    ...(riskAnswers !== undefined ? riskFields(riskAnswers) : {}),
+  };
+}
+
+function riskFields(answers: RiskAnswers) {
+  const s = screenRisk(answers);
+  return { riskAnswers: answers, screenedTier: s.tier, screenedRule: s.rule };
+}
+
+/** Creates a draft in one of the actor's teams; the timeline starts with it. */
+export async function createUseCase(ctx: Ctx, input: CreateUseCaseInput): Promise<UseCaseDetail> {
+  requirePermission(ctx.actor, "usecase.create", { teamId: input.teamId });
+  const id = await db().$transaction(async (tx) => {
+    const team = await tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } });
+    if (!team) throw new AppError("validation", "The team does not exist.", { errors: [{ path: "teamId", message: "No such team" }] });
+    const { targetDate, riskAnswers, ...rest } = input;
+    const risk = riskFields(riskAnswers ?? {});
+    const uc = await tx.useCase.create({
+      data: { ...rest, targetDate: targetDate ? new Date(`${targetDate}T00:00:00Z`) : null, ...risk, tier: risk.screenedTier, ownerId: ctx.actor.userId },
+    });
+    await tx.useCaseEvent.create({ data: { useCaseId: uc.id, transition: "create", fromState: null, toState: "draft", actorId: ctx.actor.userId } });
+    await recordAudit(tx, ctx, { action: "use_case.created", entityType: "use_case", entityId: uc.id, before: null, after: { title: uc.title, teamId: uc.teamId, tier: uc.tier } });
+    return uc.id;
+  });
+  return getUseCase(ctx.actor, id);
+}
+
+/** Saves a draft (or a use case sent back for changes); re-screens the risk tier when answers change. */
+export async function updateUseCase(ctx: Ctx, id: string, input: UpdateUseCaseInput): Promise<UseCaseDetail> {
+  requirePermission(ctx.actor, "usecase.create");
+  await db().$transaction(async (tx) => {
+    const uc = await lockVisible(tx, ctx.actor, id);
+    requirePermission(ctx.actor, "usecase.create", { teamId: uc.teamId, ownerId: uc.ownerId });
+    if (input.teamId && input.teamId !== uc.teamId) requirePermission(ctx.actor, "usecase.create", { teamId: input.teamId });
+    if (!EDITABLE_STATES.includes(uc.state)) {
+      throw new AppError("conflict", `A use case in state "${uc.state}" is read-only; a reviewer can request changes to reopen it.`, { extra: { state: uc.state } });
+    }
+    const low = input.valueLow !== undefined ? input.valueLow : uc.valueLow;
+    const high = input.valueHigh !== undefined ? input.valueHigh : uc.valueHigh;
+    if (low != null && high != null && low > high) {
+      throw new AppError("validation", "The value range is inverted: the high end must be at least the low end.", { errors: [{ path: "valueHigh", message: "The high end must be at least the low end" }] });
+    }
+    const data = intakeData(input);
+    // A reviewer's override stands until the answers change; then the screening decides again.
+    const tierChange = input.riskAnswers !== undefined ? { tier: screenRisk(input.riskAnswers).tier, overrideReason: null } : {};
+    const updated = await tx.useCase.update({ where: { id }, data: { ...data, ...tierChange } });
+    await recordAudit(tx, ctx, {
+      action: "use_case.updated", entityType: "use_case", entityId: id,
+      before: pick(uc, Object.keys(data)), after: pick(updated, Object.keys(data)),
+    });
+  });
+  return getUseCase(ctx.actor, id);
+}
+
+/** A reviewer overrides the screened tier with a written reason (audited). */
+export async function overrideTier(ctx: Ctx, id: string, input: OverrideTierInput): Promise<UseCaseDetail> {
+  requirePermission(ctx.actor, "usecase.review");
+  await db().$transaction(async (tx) => {
+    const uc = await lockVisible(tx, ctx.actor, id);
+    if (uc.ownerId === ctx.actor.userId) throw new AppError("forbidden", "Separation of duties: the owner may not override the risk tier of their own use case.");
+    await tx.useCase.update({ where: { id }, data: { tier: input.tier, overrideReason: input.reason } });
+    await tx.useCaseComment.create({ data: { useCaseId: id, authorId: ctx.actor.userId, body: `Risk tier set to ${input.tier} (screened: ${uc.screenedTier}): ${input.reason}`, mentionIds: [] } });
+    await recordAudit(tx, ctx, { action: "use_case.tier_overridden", entityType: "use_case", entityId: id, before: { tier: uc.tier }, after: { tier: input.tier, reason: input.reason } });
+  });
+  return getUseCase(ctx.actor, id);
+}
+
+function pick(o: object, keys: string[]): Record<string, unknown> {
+  const r = o as Record<string, unknown>;
+  return Object.fromEntries(keys.map((k) => [k, r[k]]));
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { Actor } from "@/lib/policy/actor";
+import { can } from "@/lib/policy/require";
+import { currentRubric, visibleWhere } from "@/lib/use-cases/access";
+import { contributions, meanValues, rankReason, spreadOf, type Contribution, type ScoreValues } from "@/lib/use-cases/priority";
+import { rubricView } from "@/lib/use-cases/rubrics";
+import type { ScoresView } from "@/lib/use-cases/views";
+
+async function scoresOf(useCaseId: string) {
+  return db().useCaseScore.findMany({
+    where: { useCaseId },
+    include: { rubric: { include: { criteria: { orderBy: { position: "asc" } } } }, reviewer: { select: { name: true } } },
+    orderBy: [{ rubric: { version: "desc" } }, { createdAt: "asc" }],
+  });
+}
+type ScoreRow = Awaited<ReturnType<typeof scoresOf>>[number];
+
+/** Contributions under the newest rubric version among the scores (the ones a reader compares). */
+function explain(scores: ScoreRow[]): { rubricVersion: number; parts: Contribution[]; mixedVersions: boolean } | null {
+  const latest = scores[0]?.rubric;
+  if (!latest) return null;
+  const same = scores.filter((s) => s.rubricId === latest.id).map((s) => s.values as ScoreValues);
+  return { rubricVersion: latest.version, parts: contributions(meanValues(same, latest.criteria), latest.criteria), mixedVersions: same.length !== scores.length };
+}
+
+/**
+ * Scores of a use case with their aggregate and explanation. A reviewer who has not
+ * scored it yet sees only the count, so their score stays independent.
+ */
+export async function getScores(actor: Actor, useCaseId: string): Promise<ScoresView> {
+  const where = visibleWhere(actor);
+  const uc = await db().useCase.findFirst({ where: { id: useCaseId, ...where }, select: { id: true, title: true, priority: true, scoreCount: true, disagreement: true } });
+  if (!uc) throw notFound("The use case");
+  const [rubric, scores] = await Promise.all([currentRubric(db()), scoresOf(useCaseId)]);
+  const mine = scores.find((s) => s.reviewerId === actor.userId);
+  const hidden = can(actor, "usecase.score") && !mine && !can(actor, "usecase.decide");
+  const base = {
+    rubric: rubric ? rubricView(rubric, rubric.id) : null,
+    hidden,
+    scoreCount: scores.length,
+    myScore: mine ? { values: mine.values as ScoreValues, note: mine.note, rubricVersion: mine.rubric.version, priority: mine.priority, updatedAt: mine.updatedAt.toISOString() } : null,
+  };
+  if (hidden || scores.length === 0) return { ...base, scores: [], aggregate: null };
+  const latest = scores[0]!.rubric;
+  const explanation = explain(scores)!;
+  // The next use case down the ranking, among those this actor may see.
+  const next = await db().useCase.findFirst({
+    where: { ...where, scoreCount: { gt: 0 }, id: { not: uc.id }, OR: [{ priority: { lt: uc.priority } }, { priority: uc.priority, id: { lt: uc.id } }] },
+    orderBy: [{ priority: "desc" }, { id: "desc" }],
+    select: { id: true, title: true, priority: true },
+  });
+  const nextExplained = next ? explain(await scoresOf(next.id)) : null;
+  return {
+    ...base,
+    scores: scores.map((s) => ({
+      reviewerId: s.reviewerId, reviewerName: s.reviewer.name, rubricVersion: s.rubric.version, values: s.values as ScoreValues,
+      priority: s.priority, note: s.note, updatedAt: s.updatedAt.toISOString(),
+    })),
+    aggregate: {
+      priority: uc.priority,
+      disagreement: uc.disagreement,
+      criteria: spreadOf(scores.filter((s) => s.rubricId === latest.id).map((s) => s.values as ScoreValues), latest.criteria, latest.disagreementSpread),
+      explanation,
+      rankAbove: next && nextExplained
+        ? { id: next.id, title: next.title, priority: next.priority, reason: rankReason({ title: uc.title, parts: explanation.parts }, { title: next.title, parts: nextExplained.parts }) }
+        : null,
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
+import type { RequestContext } from "@/lib/http/context";
+import type { Actor } from "@/lib/policy/actor";
+import { requirePermission } from "@/lib/policy/require";
+import { planTransition } from "@/lib/use-cases/lifecycle";
+import { currentRubric, lockVisible } from "@/lib/use-cases/access";
+import { factsOf, getUseCase } from "@/lib/use-cases/read";
+import type { TransitionInput } from "@/lib/use-cases/schemas";
+import type { UseCaseDetail } from "@/lib/use-cases/views";
+
+/**
+ * Moves a use case through its lifecycle: the row is locked, planTransition decides
+ * (409 with the allowed next states, 403, or the guard's error), and the new state,
+ * the timeline entry, a change-request note for the owner and the audit event are
+ * written in one transaction.
+ */
+export async function transitionUseCase(ctx: RequestContext & { actor: Actor }, id: string, input: TransitionInput): Promise<UseCaseDetail> {
+  requirePermission(ctx.actor, "usecase.read");
+  await db().$transaction(async (tx) => {
+    const uc = await lockVisible(tx, ctx.actor, id);
+    const rubric = await currentRubric(tx);
+    const to = planTransition(ctx.actor, input.transition, factsOf(uc, rubric?.minScores ?? 2, input.note));
+    const now = new Date();
+    await tx.useCase.update({
+      where: { id },
+      data: {
+        state: to,
+        stateChangedAt: now,
+        heldFrom: input.transition === "hold" ? uc.state : input.transition === "resume" ? null : uc.heldFrom,
+      },
+    });
+    await tx.useCaseEvent.updateMany({ where: { useCaseId: id, endedAt: null }, data: { endedAt: now } });
+    await tx.useCaseEvent.create({ data: { useCaseId: id, transition: input.transition, fromState: uc.state, toState: to, actorId: ctx.actor.userId, note: input.note || null, createdAt: now } });
+    if (input.transition === "request_changes" && input.note) {
+      await tx.useCaseComment.create({ data: { useCaseId: id, authorId: ctx.actor.userId, kind: "change_request", body: input.note, mentionIds: [uc.ownerId] } });
+    }
+    await recordAudit(tx, ctx, {
+      action: `use_case.${input.transition}`, entityType: "use_case", entityId: id,
+      before: { state: uc.state }, after: { state: to, ...(input.note ? { note: input.note } : {}) },
+    });
+  });
+  return getUseCase(ctx.actor, id);
+}
