@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 export type Fault =
   | { kind: "hang" } // accept the request and never answer (client timeouts)
   | { kind: "close" } // destroy the socket without an answer (connection reset)
+  | { kind: "close-after" } // do the work, then lose the answer (the client cannot know it happened)
   | { kind: "status"; status: number; body?: unknown }; // answer this instead of the real handler
 
 export interface RouteContext {
@@ -162,6 +163,7 @@ export class FakeServer {
     const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
     const result = await route.handle({ params, query: url.searchParams, body, headers });
     if (result.status >= 200 && result.status < 300) this.done.set(route.operation, this.count(route.operation) + 1);
+    if (fault?.kind === "close-after") return void res.socket?.destroy();
     send(result);
   }
 

@@ -14,7 +14,7 @@ function instance(): Ajv {
   ajv = new Ajv({ strict: false, allErrors: true, logger: false });
   addFormats(ajv);
   for (const f of ["int32", "int64", "float", "double", "binary", "byte"]) ajv.addFormat(f, true);
-  for (const [system, doc] of Object.entries(schemas)) ajv.addSchema({ $id: system, ...doc });
+  for (const [system, doc] of Object.entries(schemas)) ajv.addSchema({ $id: system, ...(nullableRefs(doc) as object) });
   return ajv;
 }
 
@@ -31,3 +31,16 @@ export function specProblems(system: SpecSystem, name: string, value: unknown): 
 }
 
 export const validatorFor = (system: SpecSystem, name: string) => (value: unknown) => specProblems(system, name, value ?? {});
+
+/** OpenAPI 3.0 puts `nullable` beside a `$ref` (no `type`), which Ajv rejects: say it in JSON Schema. */
+function nullableRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableRefs);
+  if (!node || typeof node !== "object") return node;
+  const entries = Object.entries(node).map(([k, v]) => [k, nullableRefs(v)] as const);
+  const obj = Object.fromEntries(entries) as Record<string, unknown>;
+  if (obj.nullable === true && obj.type === undefined) {
+    const { nullable: _nullable, ...rest } = obj;
+    return { anyOf: [rest, { type: "null" }] };
+  }
+  return obj;
+}
