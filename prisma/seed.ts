@@ -4,12 +4,14 @@ import { recordAudit } from "@/lib/audit/record";
 import { systemContext } from "@/lib/http/context";
 import { seedIdentity } from "./seed/identity";
 import { seedUseCases } from "./seed/use-cases";
+import { seedCatalog } from "./seed/catalog";
 
 // Demo data, loaded on first start and safe to run again: every step is an upsert
 // or checks for what is already there. Areas add their seed step to STEPS.
 const STEPS: { name: string; run: (db: PrismaClient) => Promise<void> }[] = [
   { name: "identity", run: seedIdentity },
   { name: "use-cases", run: seedUseCases },
+  { name: "catalog", run: seedCatalog },
 ];
 
 export async function seed(databaseUrl: string): Promise<void> {

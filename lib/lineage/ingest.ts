@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { RequestContext } from "@/lib/http/context";
@@ -45,21 +45,27 @@ export async function ingestLineage(ctx: RequestContext & { actor: Actor }, body
     });
   }
 
-  // The same event twice in one batch counts once.
-  const unique = [...new Map(normalized.map((n) => [n.dedupeKey, n])).values()];
   return db().$transaction(async (tx) => {
-    const inserted = await tx.$queryRawUnsafe<{ dedupe_key: string }[]>(
-      `INSERT INTO lineage_events (dedupe_key, event_kind, run_id, event_type, event_time, payload)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::timestamptz[], $6::text[]::jsonb[])
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key`,
-      unique.map((n) => n.dedupeKey), unique.map((n) => n.eventKind), unique.map((n) => n.runId), unique.map((n) => n.eventType),
-      unique.map((n) => n.eventTime), unique.map((n) => n.payload),
-    );
-    const fresh = new Set(inserted.map((r) => r.dedupe_key));
-    const result: IngestResult = { received: batch.length, stored: fresh.size, duplicates: batch.length - fresh.size };
-    if (fresh.size === 0) return result;
-    const stats = await writeBatch(tx, unique.filter((n) => fresh.has(n.dedupeKey)));
+    const { fresh, stats } = await storeEvents(tx, normalized);
+    const result: IngestResult = { received: batch.length, stored: fresh, duplicates: batch.length - fresh };
+    if (!stats) return result;
     await recordAudit(tx, ctx, { action: "lineage.ingested", entityType: "lineage_batch", entityId: ctx.requestId ?? randomUUID(), after: { ...result, ...stats } });
     return { ...result, ...stats };
   }, { timeout: 60_000, maxWait: 10_000 });
+}
+
+/** Stores new events verbatim (duplicates skipped by dedupe key) and folds them in; the caller audits. */
+export async function storeEvents(tx: Tx, normalized: NormalizedEvent[]): Promise<{ fresh: number; stats: BatchStats | null }> {
+  // The same event twice in one batch counts once.
+  const unique = [...new Map(normalized.map((n) => [n.dedupeKey, n])).values()];
+  const inserted = await tx.$queryRawUnsafe<{ dedupe_key: string }[]>(
+    `INSERT INTO lineage_events (dedupe_key, event_kind, run_id, event_type, event_time, payload)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::timestamptz[], $6::text[]::jsonb[])
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key`,
+    unique.map((n) => n.dedupeKey), unique.map((n) => n.eventKind), unique.map((n) => n.runId), unique.map((n) => n.eventType),
+    unique.map((n) => n.eventTime), unique.map((n) => n.payload),
+  );
+  const fresh = new Set(inserted.map((r) => r.dedupe_key));
+  if (fresh.size === 0) return { fresh: 0, stats: null };
+  return { fresh: fresh.size, stats: await writeBatch(tx, unique.filter((n) => fresh.has(n.dedupeKey))) };
 }
