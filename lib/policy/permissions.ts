@@ -103,6 +103,18 @@ export const PERMISSIONS = {
     tokenScope: "read",
     grants: { product_owner: "team", reviewer: "all", approver: "all", executive: "all", admin: "all" },
   },
+  "environment.read": { description: "See environments and their promotion policies", tokenScope: "read", grants: EVERYONE_ALL },
+  "environment.manage": { description: "Create environments and publish new policy versions", tokenScope: "admin", grants: { admin: "all" } },
+  "integration.manage": { description: "Configure and test lakeFS, MLflow and Airflow connections", tokenScope: "admin", grants: { admin: "all" } },
+  "promotion.read": {
+    description: "See promotions, their gates, approvals and timeline",
+    tokenScope: "read",
+    grants: { product_owner: "team", reviewer: "all", approver: "all", executive: "all", admin: "all" },
+  },
+  "promotion.request": { description: "Request the promotion of a model version", tokenScope: "promotions:write", grants: { product_owner: "team", admin: "all" } },
+  "promotion.cancel": { description: "Cancel a promotion request", tokenScope: "promotions:write", grants: { product_owner: "own", admin: "all" } },
+  "promotion.approve": { description: "Approve, reject or request changes on promotions", tokenScope: "promotions:write", grants: { reviewer: "all", approver: "all", admin: "all" } },
+  "promotion.rollback": { description: "Roll back a succeeded promotion", tokenScope: "promotions:write", grants: { approver: "all", admin: "all" } },
 } as const satisfies Record<string, PermissionDef>;
 
 export type Permission = keyof typeof PERMISSIONS;
