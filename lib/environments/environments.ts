@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/promotions/parse";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
@@ -57,7 +58,7 @@ export async function getEnvironmentByKey(tx: Tx, key: string) {
 
 export async function createEnvironment(ctx: RequestContext & { actor: Actor }, input: EnvironmentInput) {
   requirePermission(ctx.actor, "environment.manage");
-  const data = environmentInputSchema.parse(input);
+  const data = parseInput(environmentInputSchema, input);
   try {
     return await db().$transaction(async (tx) => {
       const env = await tx.environment.create({ data });

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/promotions/parse";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
@@ -21,7 +22,7 @@ export async function listPolicyVersions(actor: Actor, envKey: string): Promise<
 
 export async function publishPolicy(ctx: RequestContext & { actor: Actor }, envKey: string, input: PolicyInput): Promise<PolicyView> {
   requirePermission(ctx.actor, "environment.manage");
-  const data = policyInputSchema.parse(input);
+  const data = parseInput(policyInputSchema, input);
   if (data.approverTeamIds.length) {
     const found = await db().team.count({ where: { id: { in: data.approverTeamIds } } });
     if (found !== data.approverTeamIds.length) throw new AppError("validation", "One of the approving teams does not exist.", { errors: [{ path: "approverTeamIds", message: "Unknown team" }] });

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/promotions/parse";
 import { db, type Tx } from "@/lib/db";
 import { AppError, conflict } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
@@ -22,7 +23,7 @@ type Ctx = RequestContext & { actor: Actor };
  * second approver sees the first's row, and the unique key backs "act once".
  */
 export async function decidePromotion(ctx: Ctx, id: string, raw: DecisionInput) {
-  const input = decisionSchema.parse(raw);
+  const input = parseInput(decisionSchema, raw);
   requirePermission(ctx.actor, "promotion.approve");
   return db().$transaction(async (tx) => {
     const p = await lockPromotion(tx, ctx.actor, id);

@@ -117,7 +117,7 @@ export function riskTierGate(ev: GateEvidence, level: GateLevel, highRiskRole: R
   return { gate: "risk_tier", verdict: "pass", reason: `Risk tier ${uc.riskTier ?? "not screened yet"}: no extra requirement.`, evidence };
 }
 
-export function useCaseGate(ev: GateEvidence, level: GateLevel): GateResult {
+export function approvedUseCaseGate(ev: GateEvidence, level: GateLevel): GateResult {
   const uc = ev.useCase;
   const ok = !!uc?.approvedForBuild;
   const reason = !uc ? "The promotion is linked to no use case approved for build." : ok ? `Use case "${uc.title}" is approved for build (${uc.state.replace(/_/g, " ")}).` : `Use case "${uc.title}" is ${uc.state.replace(/_/g, " ")}, not approved for build.`;
@@ -132,7 +132,7 @@ export function evaluateGates(ev: GateEvidence, cfg: GatesConfig, highRiskRole: 
   if (cfg.lineage !== "off") out.push(lineageGate(ev, cfg.lineage));
   if (cfg.dataQuality !== "off") out.push(dataQualityGate(ev, cfg.dataQuality));
   if (cfg.riskTier !== "off") out.push(riskTierGate(ev, cfg.riskTier, highRiskRole));
-  if (cfg.useCaseApproved !== "off") out.push(useCaseGate(ev, cfg.useCaseApproved));
+  if (cfg.useCaseApproved !== "off") out.push(approvedUseCaseGate(ev, cfg.useCaseApproved));
   return out;
 }
 

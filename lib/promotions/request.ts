@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/promotions/parse";
 import { db, type Tx } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
@@ -24,7 +25,7 @@ const OPEN_STATES = ["draft", "pending_approval", "approved", "executing", "comp
  * submits it. A request whose gates block stays a draft, with the failures on it.
  */
 export async function requestPromotion(ctx: Ctx, raw: RequestPromotionInput) {
-  const input = requestPromotionSchema.parse(raw);
+  const input = parseInput(requestPromotionSchema, raw);
   requirePermission(ctx.actor, "promotion.request");
   const id = await db().$transaction(async (tx) => {
     const mv = await loadModelVersion(tx, input.modelVersionId).catch(() => {

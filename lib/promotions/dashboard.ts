@@ -1,0 +1,100 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/policy/actor";
+import { requirePermission } from "@/lib/policy/require";
+
+// The platform's view of delivery: what runs where (with drift), DORA-style metrics
+// from the promotions themselves, and what ran at any past moment (MLflow cannot say).
+
+const DAY = 86_400_000;
+
+export async function environmentMatrix(actor: Actor) {
+  requirePermission(actor, "promotion.read");
+  const envs = await db().environment.findMany({ orderBy: [{ rank: "asc" }, { key: "asc" }], select: { key: true, name: true, policies: { orderBy: { version: "desc" }, take: 1, select: { driftDays: true } } } });
+  const active = await db().deployment.findMany({
+    where: { status: "active" },
+    include: { modelVersion: { select: { id: true, version: true, createdAt: true, asset: { select: { id: true, name: true } } } } },
+    orderBy: { deployedAt: "desc" },
+  });
+  const promos = await db().promotion.findMany({ where: { id: { in: active.map((d) => d.promotionId).filter((x): x is string => !!x) } }, select: { id: true, number: true } });
+  const numberOf = new Map(promos.map((p) => [p.id, p.number]));
+  const models = new Map<string, { assetId: string; name: string; cells: Record<string, { version: string; versionId: string; since: string; promotionId: string | null; promotionNumber: number | null; createdAt: Date }> }>();
+  for (const d of active) {
+    const a = d.modelVersion.asset;
+    const row = models.get(a.id) ?? { assetId: a.id, name: a.name, cells: {} };
+    row.cells[d.environment] ??= { version: d.modelVersion.version, versionId: d.modelVersion.id, since: d.deployedAt.toISOString(), promotionId: d.promotionId, promotionNumber: d.promotionId ? (numberOf.get(d.promotionId) ?? null) : null, createdAt: d.modelVersion.createdAt };
+    models.set(a.id, row);
+  }
+  const now = Date.now();
+  const rows = [...models.values()].sort((x, y) => x.name.localeCompare(y.name)).map((m) => {
+    const drift: string[] = [];
+    for (let i = 1; i < envs.length; i++) {
+      const lower = m.cells[envs[i - 1]!.key];
+      const upper = m.cells[envs[i]!.key];
+      const days = envs[i]!.policies[0]?.driftDays ?? 14;
+      if (lower && lower.versionId !== upper?.versionId && (!upper || lower.createdAt > upper.createdAt)) {
+        const behindFor = Math.floor((now - new Date(lower.since).getTime()) / DAY);
+        if (behindFor > days) drift.push(`${envs[i]!.key} behind ${envs[i - 1]!.key} for ${behindFor} days`);
+      }
+    }
+    const cells = Object.fromEntries(Object.entries(m.cells).map(([k, { createdAt: _c, ...c }]) => [k, c]));
+    return { assetId: m.assetId, name: m.name, cells, drift };
+  });
+  return { environments: envs.map((e) => ({ key: e.key, name: e.name })), rows };
+}
+
+export async function deliveryMetrics(actor: Actor, weeks = 12) {
+  requirePermission(actor, "promotion.read");
+  const since = new Date(Date.now() - weeks * 7 * DAY);
+  const rows = await db().$queryRaw<{ week: Date; promotions: number; succeeded: number; failed: number; rolled_back: number; lead_hours: number | null; restore_hours: number | null }[]>`
+    SELECT date_trunc('week', p.execution_started_at) AS week,
+      count(*)::int AS promotions,
+      count(*) FILTER (WHERE p.state IN ('succeeded', 'rollback_pending'))::int AS succeeded,
+      count(*) FILTER (WHERE p.state = 'failed')::int AS failed,
+      count(*) FILTER (WHERE p.state = 'rolled_back')::int AS rolled_back,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.finished_at - p.created_at) / 3600)
+        FILTER (WHERE p.finished_at IS NOT NULL AND p.state IN ('succeeded', 'rollback_pending', 'rolled_back')) AS lead_hours,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.rolled_back_at - p.finished_at) / 3600)
+        FILTER (WHERE p.rolled_back_at IS NOT NULL) AS restore_hours
+    FROM promotions p
+    WHERE p.execution_started_at >= ${since}
+    GROUP BY 1 ORDER BY 1`;
+  const total = rows.reduce((a, r) => ({ n: a.n + r.promotions, bad: a.bad + r.failed + r.rolled_back }), { n: 0, bad: 0 });
+  return {
+    weeks: rows.map((r) => ({ week: r.week.toISOString().slice(0, 10), promotions: r.promotions, succeeded: r.succeeded, failed: r.failed, rolledBack: r.rolled_back, leadTimeHours: r.lead_hours === null ? null : Math.round(r.lead_hours * 10) / 10, timeToRestoreHours: r.restore_hours === null ? null : Math.round(r.restore_hours * 10) / 10 })),
+    changeFailureRate: total.n ? Math.round((total.bad / total.n) * 1000) / 10 : null,
+    executed: total.n,
+  };
+}
+
+export const asOfQuery = z.object({ at: z.coerce.date({ message: "Give a date and time, e.g. 2026-11-01T12:00:00Z" }), environment: z.string().default("prod") });
+
+/** Every deployment active in an environment at a moment, with its data commits and approvals. */
+export async function inProductionAt(actor: Actor, q: z.infer<typeof asOfQuery>) {
+  requirePermission(actor, "promotion.read");
+  const deps = await db().deployment.findMany({
+    where: { environment: q.environment, deployedAt: { lte: q.at }, OR: [{ retiredAt: null }, { retiredAt: { gt: q.at } }] },
+    orderBy: { deployedAt: "desc" },
+    include: { modelVersion: { include: { asset: { select: { id: true, name: true } }, inputs: { include: { datasetVersion: { include: { asset: { select: { id: true, name: true } } } } } } } } },
+  });
+  const promos = await db().promotion.findMany({
+    where: { id: { in: deps.map((d) => d.promotionId).filter((x): x is string => !!x) } },
+    select: { id: true, number: true, useCaseId: true, approvals: { where: { decision: "approve", createdAt: { lte: q.at } }, select: { reviewer: { select: { name: true } }, createdAt: true, purpose: true } } },
+  });
+  const byId = new Map(promos.map((p) => [p.id, p]));
+  return {
+    at: q.at.toISOString(),
+    environment: q.environment,
+    deployments: deps.map((d) => {
+      const p = d.promotionId ? byId.get(d.promotionId) : undefined;
+      const mv = d.modelVersion;
+      return {
+        id: d.id, since: d.deployedAt.toISOString(), until: d.retiredAt?.toISOString() ?? null,
+        model: { assetId: mv.asset.id, name: mv.asset.name, versionId: mv.id, version: mv.version, trainingRunId: mv.trainingRunId, code: mv.codeCommitSha },
+        data: mv.inputs.map((i) => ({ dataset: i.datasetVersion.asset.name, datasetAssetId: i.datasetVersion.asset.id, version: i.datasetVersion.version, commit: i.datasetVersion.lakefsCommitId, repository: i.datasetVersion.lakefsRepository })),
+        promotion: p ? { id: p.id, number: p.number, useCaseId: p.useCaseId, approvals: p.approvals.filter((a) => a.purpose === "promotion").map((a) => ({ by: a.reviewer.name, at: a.createdAt.toISOString() })) } : null,
+      };
+    }),
+  };
+}
