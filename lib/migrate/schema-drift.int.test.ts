@@ -45,9 +45,14 @@ describe("schema drift", () => {
         ALTER TYPE "Role" RENAME TO "Role_old";
         CREATE TYPE "Role" AS ENUM (${roles.map((r) => `'${r}'`).join(", ")});
         DO $$ DECLARE col record; BEGIN
-          FOR col IN SELECT c.relname, a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-                      WHERE a.atttypid = '"Role_old"'::regtype AND c.relkind = 'r' LOOP
-            EXECUTE format('ALTER TABLE %I ALTER COLUMN %I TYPE "Role" USING %I::text::"Role"', col.relname, col.attname, col.attname);
+          FOR col IN SELECT c.relname, a.attname, a.atttypid = '"Role_old"[]'::regtype AS arr FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+                      WHERE a.atttypid IN ('"Role_old"'::regtype, '"Role_old"[]'::regtype) AND c.relkind = 'r' LOOP
+            -- Role[] columns (promotion policies' approver roles) convert through text[].
+            IF col.arr THEN
+              EXECUTE format('ALTER TABLE %I ALTER COLUMN %I TYPE "Role"[] USING %I::text[]::"Role"[]', col.relname, col.attname, col.attname);
+            ELSE
+              EXECUTE format('ALTER TABLE %I ALTER COLUMN %I TYPE "Role" USING %I::text::"Role"', col.relname, col.attname, col.attname);
+            END IF;
           END LOOP;
         END $$;
         DROP TYPE "Role_old";`);
