@@ -12,6 +12,11 @@ export const log = pino({
       "*.authorization",
       "headers.authorization",
       "headers.cookie",
+      // A request object logged whole (`{ req }`) carries its headers one level down.
+      "*.headers.authorization",
+      "*.headers.cookie",
+      "cookie",
+      "*.cookie",
       "token",
       "*.token",
       "secret",
