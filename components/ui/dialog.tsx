@@ -8,7 +8,7 @@ export function Dialog({ open, onOpenChange, title, description, children }: { o
     <D.Root open={open} onOpenChange={onOpenChange}>
       <D.Portal>
         <D.Overlay className="fixed inset-0 bg-slate-900/40" />
-        <D.Content className="fixed left-1/2 top-1/2 w-[min(32rem,92vw)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
+        <D.Content className="fixed left-1/2 top-1/2 w-[min(32rem,92vw)] -translate-x-1/2 -translate-y-1/2 max-h-[90vh] overflow-y-auto rounded-lg bg-white p-6 shadow-xl">
           <D.Title className="text-lg font-semibold">{title}</D.Title>
           {description ? <D.Description className="mt-1 text-sm text-slate-600">{description}</D.Description> : <D.Description className="sr-only">{title}</D.Description>}
           <div className="mt-4">{children}</div>

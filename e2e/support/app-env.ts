@@ -27,6 +27,6 @@ export function oidcServerEnv(extra: Record<string, string> = {}): Record<string
 }
 
 /** A demo-mode server: persona picker, no OIDC (lib/env.ts refuses both together). */
-export function demoServerEnv(): Record<string, string> {
-  return { DATABASE_URL: e2eDatabaseUrl(), NEXTAUTH_SECRET, DEMO_MODE: "true", OIDC_ISSUER: "", OIDC_CLIENT_ID: "", OIDC_CLIENT_SECRET: "" };
+export function demoServerEnv(): Record<string, string | undefined> {
+  return { DATABASE_URL: e2eDatabaseUrl(), NEXTAUTH_SECRET, DEMO_MODE: "true", OIDC_ISSUER: undefined, OIDC_CLIENT_ID: undefined, OIDC_CLIENT_SECRET: undefined };
 }

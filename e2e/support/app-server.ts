@@ -28,13 +28,16 @@ export async function buildIfNeeded(): Promise<void> {
   if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
 }
 
-export async function startAppServer(port: number, env: Record<string, string>, label = "app"): Promise<AppServer> {
+/** `env` overrides the inherited environment; an undefined value removes the variable. */
+export async function startAppServer(port: number, env: Record<string, string | undefined>, label = "app"): Promise<AppServer> {
   const url = urlOf(port);
+  const childEnv: Record<string, string | undefined> = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: url, LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn", ...env };
+  for (const k of Object.keys(childEnv)) if (childEnv[k] === undefined) delete childEnv[k];
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     detached: true, // own process group: stop() kills the server and anything it forked, nothing else
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: url, LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn", ...env },
+    env: childEnv as NodeJS.ProcessEnv,
   });
   let output = "";
   const keep = (chunk: Buffer) => {

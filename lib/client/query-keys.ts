@@ -3,6 +3,7 @@ export const queryKeys = {
   me: () => ["me"] as const,
   users: (q: string) => ["users", q] as const,
   teams: () => ["teams"] as const,
-  tokens: (userId?: string) => ["tokens", userId ?? "mine"] as const,
+  // No userId: every token the caller may list (all of them for an admin).
+  tokens: (userId?: string) => ["tokens", userId ?? "all"] as const,
   audit: (filters: Record<string, string | undefined>) => ["audit", filters] as const,
 };
