@@ -22,7 +22,14 @@ const envSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   LAKEFS_WEBHOOK_SECRET: z.string().min(16).optional(),
+  // Process and database sizing (read by `npm start` and lib/db.ts; listed here so they are validated and documented).
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
 });
+
+/** Every variable the schema knows, for the README's table (a test keeps them in sync). */
+export const ENV_VARIABLES = Object.keys(envSchema.shape);
 
 export type Env = z.infer<typeof envSchema> & { DATABASE_URL: string; NEXTAUTH_SECRET: string };
 
