@@ -23,6 +23,7 @@ describe("Airflow clients against the specs (Prism mock)", () => {
     expect(created).toBe(true);
     expect(["queued", "running", "success", "failed"]).toContain(run.state);
     expect(await airflow.getDagRun("deploy", "promotion-1")).toMatchObject({ runId: expect.any(String), state: expect.any(String) });
+    expect(await airflow.getDag("deploy")).toEqual({ dagId: expect.any(String), isPaused: expect.any(Boolean) });
   });
 
   it("Airflow 3: triggers a DAG run and reads it with a bearer token", async () => {
@@ -30,6 +31,7 @@ describe("Airflow clients against the specs (Prism mock)", () => {
     const { run } = await airflow.triggerDagRun({ dagId: "deploy", runId: "promotion-1", conf: { model: "churn" } });
     expect(["queued", "running", "success", "failed"]).toContain(run.state);
     expect((await airflow.getDagRun("deploy", "promotion-1")).conf).toEqual(expect.any(Object));
+    expect(await airflow.getDag("deploy")).toEqual({ dagId: expect.any(String), isPaused: expect.any(Boolean) });
     expect(calls.filter((c) => c.status !== 200)).toEqual([]);
   });
 });

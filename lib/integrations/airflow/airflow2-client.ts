@@ -23,6 +23,12 @@ export function createAirflow2Client(config: { endpoint: string; username: strin
   return {
     kind: "airflow2",
     getDagRun,
+    async getDag(dagId: string) {
+      const r = await http.call({ name: "get DAG", idempotent: true, resource: dagResource(dagId) }, (fetch) =>
+        api.GET("/dags/{dag_id}", { params: { path: { dag_id: dagId } }, fetch }),
+      );
+      return { dagId: r.data?.dag_id ?? dagId, isPaused: r.data?.is_paused === true };
+    },
     async triggerDagRun({ dagId, runId, conf, note }: TriggerInput) {
       const op = "trigger DAG run";
       try {

@@ -56,6 +56,14 @@ export function createAirflow3Client(config: { endpoint: string } & Credentials,
   return {
     kind: "airflow3",
     getDagRun,
+    async getDag(dagId: string) {
+      const r = await withFreshToken(() =>
+        http.call({ name: "get DAG", idempotent: true, resource: dagResource(dagId) }, (fetch) =>
+          api.GET("/api/v2/dags/{dag_id}", { params: { path: { dag_id: dagId } }, fetch }),
+        ),
+      );
+      return { dagId: r.data?.dag_id ?? dagId, isPaused: r.data?.is_paused === true };
+    },
     async triggerDagRun({ dagId, runId, conf, note }: TriggerInput) {
       const op = "trigger DAG run";
       try {

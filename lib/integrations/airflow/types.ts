@@ -33,6 +33,8 @@ export interface OrchestratorClient {
   readonly kind: "airflow2" | "airflow3";
   triggerDagRun(input: TriggerInput): Promise<TriggerResult>;
   getDagRun(dagId: string, runId: string): Promise<DagRun>;
+  /** The DAG itself: proves credentials and id, and warns of a paused DAG (its runs would stay queued). */
+  getDag(dagId: string): Promise<{ dagId: string; isPaused: boolean }>;
 }
 
 export type AirflowConfig =

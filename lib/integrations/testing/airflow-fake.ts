@@ -7,6 +7,8 @@ export interface AirflowFakeOptions {
   version: 2 | 3;
   username?: string;
   password?: string;
+  /** Demo mode: any DAG a trigger names exists, and its runs succeed. */
+  lenient?: boolean;
 }
 
 /**
@@ -20,7 +22,7 @@ export class AirflowFake {
 
   constructor(options: AirflowFakeOptions) {
     this.version = options.version;
-    this.world = { version: options.version, dags: new Map(), runs: new Map(), tokens: new Set(), username: options.username ?? "portal", password: options.password ?? "fake-airflow-password" };
+    this.world = { version: options.version, dags: new Map(), runs: new Map(), tokens: new Set(), username: options.username ?? "portal", password: options.password ?? "fake-airflow-password", lenient: options.lenient ?? false };
     const basic = `Basic ${Buffer.from(`${this.world.username}:${this.world.password}`).toString("base64")}`;
     this.server = new FakeServer(airflowRoutes(this.world), {
       name: `Airflow ${options.version}`,
@@ -58,9 +60,9 @@ export class AirflowFake {
   }
 
   /** Registers a DAG; its runs end in `outcome` after `runningReads` reads in "running". */
-  addDag(dagId: string, outcome: "success" | "failed" = "success", runningReads = 1): void {
+  addDag(dagId: string, outcome: "success" | "failed" = "success", runningReads = 1, paused = false): void {
     const steps: FakeRunState[] = ["queued", ...Array<FakeRunState>(runningReads).fill("running"), outcome];
-    this.world.dags.set(dagId, { steps });
+    this.world.dags.set(dagId, { steps, paused });
   }
 
   /** Every run started on `dagId` (a retried trigger must not add one). */

@@ -18,11 +18,13 @@ export interface FakeRun {
 
 export interface AirflowWorld {
   version: 2 | 3;
-  dags: Map<string, { steps: FakeRunState[] }>;
+  dags: Map<string, { steps: FakeRunState[]; paused?: boolean }>;
   runs: Map<string, FakeRun>;
   tokens: Set<string>;
   username: string;
   password: string;
+  /** Demo mode: a DAG a request names exists (its runs succeed). */
+  lenient: boolean;
 }
 
 const key = (dagId: string, runId: string) => `${dagId}\u0000${runId}`;
@@ -69,6 +71,7 @@ export function airflowRoutes(w: AirflowWorld): Route[] {
       },
       handle: ({ params, body }) => {
         const b = body as { dag_run_id?: string | null; conf?: Record<string, unknown> | null; note?: string | null };
+        if (w.lenient && !w.dags.has(params.dag_id!)) w.dags.set(params.dag_id!, { steps: ["queued", "running", "running", "success"] });
         const dag = w.dags.get(params.dag_id!);
         if (!dag) return airflowError(v, 404, "DAG not found", `The Dag with ID: \`${params.dag_id}\` was not found`);
         const runId = b.dag_run_id ?? `manual__${new Date().toISOString()}`;
@@ -92,6 +95,18 @@ export function airflowRoutes(w: AirflowWorld): Route[] {
       },
     },
   ];
+  routes.push({
+    operation: "get_dag",
+    method: "GET",
+    path: `${prefix}/dags/{dag_id}`,
+    handle: ({ params }) => {
+      if (w.lenient && !w.dags.has(params.dag_id!)) w.dags.set(params.dag_id!, { steps: ["queued", "running", "running", "success"] });
+      const dag = w.dags.get(params.dag_id!);
+      if (!dag) return airflowError(v, 404, "DAG not found", `The Dag with ID: \`${params.dag_id}\` was not found`);
+      const common = { dag_id: params.dag_id, is_paused: dag.paused ?? false, is_active: true, fileloc: `/dags/${params.dag_id}.py`, owners: ["platform"], tags: [] };
+      return { status: 200, body: v === 2 ? { ...common, root_dag_id: null, is_subdag: false } : { ...common, dag_display_name: params.dag_id, is_stale: false } };
+    },
+  });
   if (v === 3) routes.push(tokenRoute(w));
   return routes;
 }

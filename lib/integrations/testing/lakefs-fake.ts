@@ -1,10 +1,17 @@
 import { FakeServer, type Fault } from "./fake-server";
 import { lakefsRoutes, type LakefsWorld, type MergeRecord } from "./lakefs-routes";
-import { applyChanges, newCommit, resolveRef, type FakeRepo } from "./lakefs-state";
+import type { RouteContext } from "./fake-server";
+import { ancestors, applyChanges, newCommit, resolveRef, type FakeRepo } from "./lakefs-state";
 
 export interface LakefsFakeOptions {
   accessKeyId?: string;
   secretAccessKey?: string;
+  /**
+   * Demo mode: repositories and branches a request names are created on the spot (a new branch
+   * gets one demo commit), and a merge of an already merged source gets a fresh commit first, so
+   * a promotion always has something to merge whatever the demo data says.
+   */
+  lenient?: boolean;
 }
 
 /**
@@ -21,6 +28,7 @@ export class LakefsFake {
     this.accessKeyId = options.accessKeyId ?? "AKIAFAKELAKEFS";
     this.secretAccessKey = options.secretAccessKey ?? "fake-lakefs-secret";
     const expected = `Basic ${Buffer.from(`${this.accessKeyId}:${this.secretAccessKey}`).toString("base64")}`;
+    if (options.lenient) this.world.ensure = (ctx) => this.ensure(ctx);
     this.server = new FakeServer(lakefsRoutes(this.world), {
       name: "lakeFS",
       basePath: "/api/v1",
@@ -109,6 +117,24 @@ export class LakefsFake {
     const c = resolveRef(this.repo(repository), ref);
     if (!c) throw new Error(`lakeFS fake: no ref ${ref} in ${repository}`);
     return Object.fromEntries(c.files);
+  }
+
+  private ensure({ params }: RouteContext): void {
+    const id = params.repository;
+    if (!id) return;
+    if (!this.world.repos.has(id)) this.createRepository(id);
+    const repo = this.repo(id);
+    const refs = [params.branch, params.destinationBranch, params.sourceRef, params.ref, params.leftRef, params.rightRef];
+    for (const ref of refs) {
+      if (!ref || resolveRef(repo, ref) || /^[0-9a-f]{6,64}$/.test(ref)) continue;
+      this.createBranch(id, ref, repo.defaultBranch);
+      this.commit(id, ref, { message: `Demo data for ${ref}`, files: { [`demo/${ref}/part-0.parquet`]: `${ref}@${Date.now()}` } });
+    }
+    const { sourceRef, destinationBranch } = params;
+    if (sourceRef && destinationBranch && repo.branches.has(sourceRef)) {
+      const merged = ancestors(repo, repo.branches.get(destinationBranch)!).has(repo.branches.get(sourceRef)!);
+      if (merged) this.commit(id, sourceRef, { message: `Demo refresh of ${sourceRef}`, files: { [`demo/${sourceRef}/part-${Date.now()}.parquet`]: String(Date.now()) } });
+    }
   }
 
   private repo(id: string): FakeRepo {

@@ -1,4 +1,4 @@
-import type { Route, RouteResult } from "./fake-server";
+import type { Route, RouteContext, RouteResult } from "./fake-server";
 import { diffFiles, history, mergeBase, paginate, resolveRef, type FakeCommit, type FakeRepo } from "./lakefs-state";
 import { validatorFor } from "./spec-validation";
 import { writeRoutes } from "./lakefs-write-routes";
@@ -16,6 +16,8 @@ export interface LakefsWorld {
   reverts: { repository: string; branch: string; ref: string; commitId: string }[];
   /** Returns a refusal reason to answer 412, as a pre-merge hook would; null lets the merge through. */
   preMergeHook: ((m: Omit<MergeRecord, "commitId">) => string | null) | null;
+  /** Demo mode: called before each request to create whatever it names (see LakefsFake `lenient`). */
+  ensure?: (ctx: RouteContext) => void;
 }
 
 export const err = (status: number, message: string): RouteResult => ({ status, body: { message } });
@@ -37,7 +39,7 @@ export function lakefsRoutes(w: LakefsWorld): Route[] {
     const repo = repoOf(name);
     return repo ? fn(repo) : err(404, `repository not found: ${name}`);
   };
-  return [
+  const routes: Route[] = [
     {
       operation: "listRepositories",
       method: "GET",
@@ -119,4 +121,5 @@ export function lakefsRoutes(w: LakefsWorld): Route[] {
     },
     ...writeRoutes(w, withRepo),
   ];
+  return routes.map((r) => ({ ...r, handle: (ctx) => (w.ensure?.(ctx), r.handle(ctx)) }));
 }

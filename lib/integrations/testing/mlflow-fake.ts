@@ -10,9 +10,18 @@ export class MlflowFake {
   readonly token: string | undefined;
   private readonly world: MlflowWorld = { models: new Map(), aliasMoves: [] };
 
-  /** With a token, every call must carry `Authorization: Bearer <token>`. */
-  constructor(options: { token?: string } = {}) {
+  /**
+   * With a token, every call must carry `Authorization: Bearer <token>`. `lenient` (demo mode):
+   * a model or version a request names is registered on the spot.
+   */
+  constructor(options: { token?: string; lenient?: boolean } = {}) {
     this.token = options.token;
+    if (options.lenient)
+      this.world.ensure = (f) => {
+        if (typeof f.name !== "string") return;
+        const wanted = typeof f.version === "string" && /^\d{1,3}$/.test(f.version) ? Number(f.version) : 1;
+        while ((this.world.models.get(f.name)?.versions.size ?? 0) < wanted) this.createModelVersion(f.name);
+      };
     this.server = new FakeServer(mlflowRoutes(this.world), {
       name: "MLflow",
       basePath: "/api/2.0",

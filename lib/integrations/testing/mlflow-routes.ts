@@ -14,6 +14,8 @@ export interface FakeModelVersion {
 export interface MlflowWorld {
   models: Map<string, { created: number; versions: Map<string, FakeModelVersion>; aliases: Map<string, string> }>;
   aliasMoves: { name: string; alias: string; from: string | null; to: string | null }[];
+  /** Demo mode: called with each request's fields to create the model and version they name. */
+  ensure?: (fields: Record<string, string | string[]>) => void;
 }
 
 export const mlflowError = (status: number, error_code: string, message: string): RouteResult => ({ status, body: { error_code, message } });
@@ -61,7 +63,9 @@ export function mlflowRoutes(w: MlflowWorld): Route[] {
     path,
     handle: (ctx) => {
       const f = fieldsOf(operation[0]!.toUpperCase() + operation.slice(1), ctx);
-      return isResult(f) ? f : handle(f);
+      if (isResult(f)) return f;
+      w.ensure?.(f);
+      return handle(f);
     },
   });
   const model = (name: string) => w.models.get(name);
