@@ -11,7 +11,10 @@ export function TeamsAdmin() {
   const [creating, setCreating] = useState(false);
   return (
     <div className="space-y-4">
-      <div className="flex justify-end">
+      <div className="flex items-center justify-between gap-4">
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {teams.data ? `${teams.data.length} team${teams.data.length === 1 ? "" : "s"} · ${teams.data.reduce((n, t) => n + t.memberCount, 0)} memberships` : null}
+        </p>
         <Button onClick={() => setCreating(true)}>New team</Button>
       </div>
       {teams.isLoading ? (

@@ -24,7 +24,10 @@ export function TokensPanel({ userId, adminView = false }: { userId?: string; ad
 
   return (
     <div className="space-y-4">
-      <div className="flex justify-end">
+      <div className="flex items-center justify-between gap-4">
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {tokens.isSuccess ? `${rows.length}${tokens.hasNextPage ? "+" : ""} token${rows.length === 1 ? "" : "s"} · ${rows.filter((t) => tokenState(t) === "active").length} active` : null}
+        </p>
         <Button onClick={() => setCreating(true)}>{adminView ? "Create token for a user" : "Create token"}</Button>
       </div>
       {tokens.isLoading ? (

@@ -6,6 +6,7 @@ import { PERSONAS, signInAs } from "../fixtures/auth";
 // revokes it, and finds all three changes in the audit log.
 
 test("an admin grants a role, creates and revokes an API token, and finds each change in the audit log", async ({ browser, page, request }) => {
+  test.setTimeout(120_000); // two OIDC sign-ins and a dozen page loads on a shared 2-core machine
   const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
   const newcomer = `new.hire${unique}@example.test`;
   const tokenName = `ci pipeline ${unique}`;
