@@ -54,8 +54,8 @@ export async function measureHttp(baseUrl: string, requests: HttpRequestSpec[], 
   const instance = autocannon({
     url: baseUrl,
     connections: b.connections,
+    // autocannon's `amount` overrides `duration`; bound by time here and stop at the count below.
     duration: b.seconds,
-    amount: b.maxRequests,
     timeout: 30,
     requests: requests.map((r) => ({ method: r.method, path: r.path, headers: { ...r.headers, ...(r.body ? { "content-type": "application/json" } : {}) }, body: r.body })),
   });
@@ -63,6 +63,7 @@ export async function measureHttp(baseUrl: string, requests: HttpRequestSpec[], 
     latencies.push(ms);
     statuses[status] = (statuses[status] ?? 0) + 1;
     if (status >= 400) errors++;
+    if (latencies.length === b.maxRequests) instance.stop();
   });
   const result = await instance;
   const elapsed = (performance.now() - started) / 1000;

@@ -1,5 +1,5 @@
 import type { Budget } from "./types";
-import { DASHBOARD_BUDGET, INGEST_BUDGET, LINEAGE_BUDGET, LIST_BUDGET, PAGE_BUDGET } from "./types";
+import { DASHBOARD_BUDGET, LINEAGE_BUDGET, LIST_BUDGET, PAGE_BUDGET } from "./types";
 
 // Scenarios of the issue whose endpoints or pages have not landed on main yet. The
 // run lists them as "not available yet" (with what they wait for); each moves to a
@@ -20,8 +20,6 @@ export const planned: Planned[] = [
   { name: "lineage depth 10 down from a hub", waitsFor: "lineage graph endpoint (branch catalog)", budget: LINEAGE_BUDGET },
   { name: "lineage depth 10 up to a hub", waitsFor: "lineage graph endpoint (branch catalog)", budget: LINEAGE_BUDGET },
   { name: "impact analysis from a hub", waitsFor: "impact endpoint (branch catalog)", budget: LINEAGE_BUDGET },
-  { name: "OpenLineage ingestion, batches", waitsFor: "POST /api/v1/lineage (branch catalog)", budget: INGEST_BUDGET },
-  { name: "OpenLineage ingestion, one by one", waitsFor: "POST /api/v1/lineage (branch catalog)", budget: INGEST_BUDGET },
   { name: "approvals inbox", waitsFor: "approvals endpoint (branch promotions)", budget: LIST_BUDGET },
   { name: "promotion dashboard", waitsFor: "promotion dashboard endpoint (branch promotions)", budget: DASHBOARD_BUDGET },
   { name: "prod at a past date", waitsFor: "prod-at-date endpoint (branch promotions/catalog)", budget: LIST_BUDGET },

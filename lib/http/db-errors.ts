@@ -1,12 +1,24 @@
 // Errors that mean "the database is not reachable right now", from pg or Prisma's adapter.
-const DOWN_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
+// 57P01-03: admin shutdown, crash shutdown, cannot connect now (starting up or recovering);
+// 08xxx: connection exceptions.
+const DOWN_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
+const DOWN_MESSAGE = /connection terminated|timeout exceeded when trying to connect|Connection refused|ECONNREFUSED|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)|terminating connection due to (administrator command|crash of another server process)|Client has encountered a connection error/i;
 
+type ErrorLike = { code?: unknown; originalCode?: unknown; message?: unknown; originalMessage?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+
+/**
+ * Walks the error, its causes and, for Prisma's known request errors (which carry the
+ * driver's error in meta.driverAdapterError, e.g. code P2039 wrapping 57P03), the
+ * adapter's error, looking for a code or message that means the database is down.
+ */
 export function isDatabaseDown(e: unknown): boolean {
-  for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
-    const err = cur as { code?: unknown; message?: unknown; cause?: unknown };
-    if (typeof err.code === "string" && DOWN_CODES.has(err.code)) return true;
-    if (typeof err.message === "string" && /connection terminated|timeout exceeded when trying to connect|Connection refused|ECONNREFUSED/i.test(err.message)) return true;
-    cur = err.cause;
+  const queue: unknown[] = [e];
+  for (let seen = 0; queue.length && seen < 12; seen++) {
+    const err = queue.shift() as ErrorLike | null | undefined;
+    if (!err || typeof err !== "object") continue;
+    for (const code of [err.code, err.originalCode]) if (typeof code === "string" && DOWN_CODES.has(code)) return true;
+    for (const msg of [err.message, err.originalMessage]) if (typeof msg === "string" && DOWN_MESSAGE.test(msg)) return true;
+    queue.push(err.cause, err.meta?.driverAdapterError);
   }
   return false;
 }
