@@ -24,9 +24,13 @@ async function build(skip: boolean): Promise<void> {
   if (skip && existsSync(path.join(ROOT, DIST, "BUILD_ID"))) return console.log(`reusing the build in ${DIST} (--skip-build)`);
   console.log(`next build into ${DIST} ...`);
   const t0 = Date.now();
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST } });
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST } });
+  let out = "";
+  const keep = (b: Buffer) => { out = (out + b.toString()).slice(-6000); };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
   const code = await new Promise<number | null>((r) => child.once("exit", r));
-  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+  if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${out}`);
   console.log(`built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 

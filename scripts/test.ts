@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { extraSuites } from "./extra-suites";
 import { countPlaywright, countVitest, verdict, type RunnerCounts } from "./test-summary";
 
 // `npm test`: every test of the portal, unit + integration (Vitest) then browser
@@ -65,6 +66,7 @@ console.log("== unit and integration tests (vitest) ==");
 const runs: RunnerCounts[] = [runVitest()];
 console.log("\n== browser tests (playwright) ==");
 runs.push(runPlaywright());
+runs.push(...extraSuites(results));
 
 const v = verdict(runs, { requireBrowserTests: true });
 console.log("");

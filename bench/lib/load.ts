@@ -1,4 +1,7 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import pg from "pg";
+import { seedBenchUseCases } from "@/lib/use-cases/bench-seed";
 import { loadAudit } from "../gen/audit";
 import { loadCatalog, type CatalogData } from "../gen/catalog";
 import { loadIdentity, type Identity } from "../gen/identity";
@@ -13,6 +16,12 @@ export interface LoadedData {
   catalog: CatalogData;
   lineage: LineageData;
   extra: Record<string, unknown>;
+}
+
+function demoSeed(url: string): void {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "prisma/seed.ts"], { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: url } });
+  if (r.status !== 0) throw new Error(`the demo seed failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
 }
 
 export async function loadAll(url: string, scale: Scale, seed: number): Promise<{ ctxData: LoadedData; load: Record<string, { rows: number; seconds: number }>; postgres: string }> {
@@ -31,12 +40,16 @@ export async function loadAll(url: string, scale: Scale, seed: number): Promise<
   try {
     await client.query("SET synchronous_commit = off");
     const postgres = (await client.query<{ v: string }>("SELECT split_part(version(), ' on ', 1) AS v")).rows[0]!.v;
+    // The demo seed first: personas, environments, the published rubric that scored use cases need.
+    await timed("demo seed", () => 0, async () => demoSeed(url));
     const identity = await timed("users", () => scale.users, () => loadIdentity(client, scale, seed));
     // The audit chain first: every later write by the app appends after it.
     await timed("audit events", () => scale.auditEvents, () => loadAudit(client, scale, seed, identity.userIds));
     const catalog = await timed("assets", (c) => c.ids.length, () => loadCatalog(client, scale, seed, identity.teamIds));
     load["versions"] = { rows: catalog.datasetVersionIds.length + catalog.modelVersionIds.length, seconds: 0 };
     const lineage = await timed("lineage edges", (l) => l.edges, () => loadLineage(client, scale, seed, catalog));
+    // Use cases through the use-case area's own batched seeder (lib/use-cases/bench-seed.ts).
+    await timed("use cases", () => scale.useCases, () => seedBenchUseCases(url, scale.useCases));
     await timed("analyze", () => 0, () => client.query("ANALYZE"));
     return { ctxData: { identity, catalog, lineage, extra: {} }, load, postgres };
   } finally {

@@ -1,9 +1,11 @@
 import { catalogScenarios } from "./catalog";
 import { ingestScenarios } from "./ingest";
+import { lineageScenarios } from "./lineage";
 import { pageScenarios } from "./pages";
+import { portfolioScenarios } from "./portfolio";
 import type { Scenario } from "./types";
 
 export { planned } from "./planned";
 
 /** Every scenario with a definition; each runs only when its endpoints exist on this checkout. */
-export const allScenarios: Scenario[] = [...catalogScenarios, ...ingestScenarios, ...pageScenarios];
+export const allScenarios: Scenario[] = [...portfolioScenarios, ...catalogScenarios, ...lineageScenarios, ...ingestScenarios, ...pageScenarios];

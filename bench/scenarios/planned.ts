@@ -12,14 +12,6 @@ export interface Planned {
 }
 
 export const planned: Planned[] = [
-  { name: "portfolio list with filters", waitsFor: "GET /api/v1/use-cases (branch usecases)", budget: LIST_BUDGET },
-  { name: "portfolio full-text search", waitsFor: "GET /api/v1/use-cases?q= (branch usecases)", budget: LIST_BUDGET },
-  { name: "portfolio dashboard summary", waitsFor: "GET /api/v1/portfolio/summary (branch usecases)", budget: DASHBOARD_BUDGET },
-  { name: "lineage depth 3 down from a hub", waitsFor: "lineage graph endpoint (branch catalog)", budget: LINEAGE_BUDGET },
-  { name: "lineage depth 3 up to a hub", waitsFor: "lineage graph endpoint (branch catalog)", budget: LINEAGE_BUDGET },
-  { name: "lineage depth 10 down from a hub", waitsFor: "lineage graph endpoint (branch catalog)", budget: LINEAGE_BUDGET },
-  { name: "lineage depth 10 up to a hub", waitsFor: "lineage graph endpoint (branch catalog)", budget: LINEAGE_BUDGET },
-  { name: "impact analysis from a hub", waitsFor: "impact endpoint (branch catalog)", budget: LINEAGE_BUDGET },
   { name: "approvals inbox", waitsFor: "approvals endpoint (branch promotions)", budget: LIST_BUDGET },
   { name: "promotion dashboard", waitsFor: "promotion dashboard endpoint (branch promotions)", budget: DASHBOARD_BUDGET },
   { name: "prod at a past date", waitsFor: "prod-at-date endpoint (branch promotions/catalog)", budget: LIST_BUDGET },

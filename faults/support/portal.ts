@@ -23,8 +23,8 @@ export interface Portal {
 export function ensureBuild(): void {
   if (process.env.FAULTS_SKIP_BUILD === "1" && existsSync(path.join(ROOT, DIST, "BUILD_ID"))) return;
   console.log(`[faults] next build into ${DIST} (FAULTS_SKIP_BUILD=1 reuses an existing one)`);
-  const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST } });
-  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
+  const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 2 ** 20, env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST } });
+  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status}):\n${(r.stdout + r.stderr).slice(-4000)}`);
 }
 
 export async function startPortal(port: number, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Portal> {

@@ -15,6 +15,10 @@ describe("isDatabaseDown", () => {
     expect(isDatabaseDown(prismaError)).toBe(true);
   });
 
+  it("sees Prisma's own can't-reach error (P1001) while the server is down", () => {
+    expect(isDatabaseDown(Object.assign(new Error("Invalid `prisma.apiToken.findUnique()` invocation: Can't reach database server at 127.0.0.1:26910"), { code: "P1001" }))).toBe(true);
+  });
+
   it("does not take an ordinary query error for an outage", () => {
     const unique = Object.assign(new Error("Unique constraint failed"), { code: "P2002", meta: { driverAdapterError: { cause: { originalCode: "23505", originalMessage: "duplicate key value" } } } });
     expect(isDatabaseDown(unique)).toBe(false);

@@ -1,8 +1,9 @@
 // Errors that mean "the database is not reachable right now", from pg or Prisma's adapter.
 // 57P01-03: admin shutdown, crash shutdown, cannot connect now (starting up or recovering);
-// 08xxx: connection exceptions.
-const DOWN_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
-const DOWN_MESSAGE = /connection terminated|timeout exceeded when trying to connect|Connection refused|ECONNREFUSED|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)|terminating connection due to (administrator command|crash of another server process)|Client has encountered a connection error/i;
+// 08xxx: connection exceptions; Prisma's P1001 can't reach, P1002 timed out, P1017 server
+// closed the connection, P2024 timed out waiting for a pool connection.
+const DOWN_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006", "P1001", "P1002", "P1017", "P2024"]);
+const DOWN_MESSAGE = /connection terminated|Can't reach database server|timeout exceeded when trying to connect|Connection refused|ECONNREFUSED|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)|terminating connection due to (administrator command|crash of another server process)|Client has encountered a connection error/i;
 
 type ErrorLike = { code?: unknown; originalCode?: unknown; message?: unknown; originalMessage?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
 

@@ -12,6 +12,7 @@ import { problemResponse, validationError } from "@/lib/http/problem";
 import { readJsonBody } from "@/lib/http/read-body";
 import { requestIdOf } from "@/lib/http/request-id";
 import { isDatabaseDown } from "@/lib/http/db-errors";
+import { rejectNul } from "@/lib/http/nul";
 
 type Infer<T> = NonNullable<T> extends z.ZodType ? z.infer<NonNullable<T>> : undefined;
 
@@ -65,6 +66,7 @@ export function handle<E extends Endpoint>(endpoint: E, fn: (input: HandlerInput
 
 function parse(schema: z.ZodType | undefined, value: unknown, what: string): unknown {
   if (!schema) return undefined;
+  rejectNul(value, what);
   const r = schema.safeParse(value);
   if (!r.success) throw validationError(r.error, what);
   return r.data;
