@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const database = await freshDatabase("plans");
   try {
     const { ctxData } = await loadAll(database.url, args.scale, args.seed);
-    const ctx: BenchContext = { ...ctxData, seed: args.seed, admin: {}, owner: {}, session: {} };
+    const ctx: BenchContext = { ...ctxData, seed: args.seed, admin: {}, owner: {}, approver: {}, session: {} };
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     const out = path.join(ROOT, "bench/plans");

@@ -80,6 +80,7 @@ async function main(): Promise<void> {
       ...ctxData, seed: args.seed,
       admin: { authorization: `Bearer ${ctxData.identity.admin.token}` },
       owner: { authorization: `Bearer ${ctxData.identity.owner.token}` },
+      approver: { authorization: `Bearer ${ctxData.identity.approver.token}` },
       session: { cookie: `next-auth.session-token=${jwt}` },
     };
     const ops = await operations(server);

@@ -13,6 +13,7 @@ export interface Identity {
   userIds: string[];
   admin: { userId: string; email: string; token: string };
   owner: { userId: string; email: string; token: string; teamIds: string[] };
+  approver: { userId: string; token: string };
 }
 
 const ROLES = ["product_owner", "reviewer", "approver", "executive", "admin"] as const;
@@ -30,7 +31,7 @@ export async function loadIdentity(client: pg.ClientBase, scale: Scale, seed: nu
   const roles: unknown[][] = [];
   const members: unknown[][] = [];
   userIds.forEach((id, i) => {
-    roles.push([id, i === 0 ? "admin" : i === 1 ? "product_owner" : ROLES[r.int(0, ROLES.length)]]);
+    roles.push([id, i === 0 ? "admin" : i === 1 ? "product_owner" : i === 2 ? "approver" : ROLES[r.int(0, ROLES.length)]]);
     const teams = i === 1 ? teamIds.slice(0, 2) : r.sample(teamIds, r.int(1, 3));
     for (const t of teams) members.push([id, t]);
   });
@@ -39,7 +40,8 @@ export async function loadIdentity(client: pg.ClientBase, scale: Scale, seed: nu
 
   const admin = { userId: userIds[0]!, email: "bench.user0@bench.local", token: await insertToken(client, userIds[0]!, "bench admin") };
   const owner = { userId: userIds[1]!, email: "bench.user1@bench.local", token: await insertToken(client, userIds[1]!, "bench owner"), teamIds: teamIds.slice(0, 2) };
-  return { teamIds, userIds, admin, owner };
+  const approver = { userId: userIds[2]!, token: await insertToken(client, userIds[2]!, "bench approver") };
+  return { teamIds, userIds, admin, owner, approver };
 }
 
 /** A token row written directly: the bench database is its own, and the secret is needed in clear. */

@@ -6,6 +6,7 @@ import { loadAudit } from "../gen/audit";
 import { loadCatalog, type CatalogData } from "../gen/catalog";
 import { loadIdentity, type Identity } from "../gen/identity";
 import { loadLineage, type LineageData } from "../gen/lineage";
+import { loadPromotions } from "../gen/promotions";
 import type { Scale } from "./scale";
 
 // Loads every generator in dependency order into the fresh database, then ANALYZE so
@@ -48,10 +49,11 @@ export async function loadAll(url: string, scale: Scale, seed: number): Promise<
     const catalog = await timed("assets", (c) => c.ids.length, () => loadCatalog(client, scale, seed, identity.teamIds));
     load["versions"] = { rows: catalog.datasetVersionIds.length + catalog.modelVersionIds.length, seconds: 0 };
     const lineage = await timed("lineage edges", (l) => l.edges, () => loadLineage(client, scale, seed, catalog));
+    const promotions = await timed("promotions", (p) => p.promotions, () => loadPromotions(client, scale, seed, catalog, identity.userIds, identity.teamIds));
     // Use cases through the use-case area's own batched seeder (lib/use-cases/bench-seed.ts).
     await timed("use cases", () => scale.useCases, () => seedBenchUseCases(url, scale.useCases));
     await timed("analyze", () => 0, () => client.query("ANALYZE"));
-    return { ctxData: { identity, catalog, lineage, extra: {} }, load, postgres };
+    return { ctxData: { identity, catalog, lineage, extra: { promotions } }, load, postgres };
   } finally {
     await client.end();
   }

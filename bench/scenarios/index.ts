@@ -3,9 +3,10 @@ import { ingestScenarios } from "./ingest";
 import { lineageScenarios } from "./lineage";
 import { pageScenarios } from "./pages";
 import { portfolioScenarios } from "./portfolio";
+import { promotionScenarios } from "./promotions";
 import type { Scenario } from "./types";
 
 export { planned } from "./planned";
 
 /** Every scenario with a definition; each runs only when its endpoints exist on this checkout. */
-export const allScenarios: Scenario[] = [...portfolioScenarios, ...catalogScenarios, ...lineageScenarios, ...ingestScenarios, ...pageScenarios];
+export const allScenarios: Scenario[] = [...portfolioScenarios, ...catalogScenarios, ...lineageScenarios, ...promotionScenarios, ...ingestScenarios, ...pageScenarios];

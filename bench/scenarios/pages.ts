@@ -7,4 +7,9 @@ export const pageScenarios: Scenario[] = [
     requires: ["PAGE /"], budget: PAGE_BUDGET, ttfb: true,
     requests: (ctx) => [{ method: "GET", path: "/", headers: ctx.session }],
   },
+  {
+    name: "page TTFB: audit log",
+    requires: ["PAGE /audit"], budget: PAGE_BUDGET, ttfb: true,
+    requests: (ctx) => [{ method: "GET", path: "/audit", headers: ctx.session }],
+  },
 ];

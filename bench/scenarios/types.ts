@@ -17,6 +17,8 @@ export interface BenchContext {
   lineage: LineageData;
   /** Authorization header of the admin token (sees everything). */
   admin: Record<string, string>;
+  /** Authorization header of an approver's token (the approvals inbox). */
+  approver: Record<string, string>;
   /** Authorization header of a team-scoped product owner's token. */
   owner: Record<string, string>;
   /** Cookie header of a signed-in session, for server-rendered pages. */
