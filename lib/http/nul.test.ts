@@ -6,7 +6,8 @@ describe("NUL characters in input", () => {
     expect(nulPath({ a: "ok", b: { c: ["x", "y\u0000"] } })).toBe("b.c.1");
     expect(nulPath({ ["k\u0000"]: 1 })).toBe("k\u0000");
     expect(nulPath("top\u0000")).toBe("");
-    expect(nulPath({ a: "fine", n: 1, z: null, e: "\u200B" })).toBeNull();
+    expect(nulPath({ a: "fine", n: 1, z: null, e: "\u200B", emoji: "🧪" })).toBeNull();
+    expect(nulPath({ s: ["ok", "a\uD800b"] })).toBe("s.1");
   });
 
   it("refuses with a validation error (422) naming the field", () => {

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { rejectNul } from "@/lib/http/nul";
 
 /** Reads a JSON body, refusing it with 413 past maxBytes without buffering the rest. */
 export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
@@ -23,11 +24,14 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
   }
   const text = Buffer.concat(chunks).toString("utf8");
   if (text.trim() === "") throw new AppError("bad_request", "The request body is empty; send a JSON document.");
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (e) {
     throw new AppError("bad_request", `The body is not valid JSON: ${(e as Error).message}.`);
   }
+  rejectNul(value, "The body");
+  return value;
 }
 
 function tooLarge(maxBytes: number): AppError {
