@@ -11,6 +11,8 @@ export interface NavItem {
 // Feature areas plug into the shell by adding their pages here.
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Home", section: "Work" },
+  { href: "/catalog", label: "Catalog", permission: "catalog.read", section: "Work" },
+  { href: "/lineage", label: "Lineage", permission: "catalog.read", section: "Work" },
   { href: "/audit", label: "Audit log", permission: "audit.read", section: "Governance" },
   { href: "/account/tokens", label: "My API tokens", permission: "token.read", section: "Governance" },
   { href: "/api-docs", label: "API reference", section: "Governance" },

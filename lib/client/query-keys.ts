@@ -6,4 +6,5 @@ export const queryKeys = {
   // No userId: every token the caller may list (all of them for an admin).
   tokens: (userId?: string) => ["tokens", userId ?? "all"] as const,
   audit: (filters: Record<string, string | undefined>) => ["audit", filters] as const,
+  lineage: (q: Record<string, string | number | undefined>) => ["lineage", q] as const,
 };
