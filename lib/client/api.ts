@@ -36,7 +36,8 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   const data: unknown = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
     const p = (data ?? {}) as Partial<ProblemBody>;
-    throw new ApiError({ type: p.type ?? "about:blank", title: p.title ?? res.statusText, status: res.status, detail: p.detail ?? `Request failed with ${res.status}`, errors: p.errors });
+    // Extra members (e.g. allowedNextStates on a 409) are kept for the caller.
+    throw new ApiError({ ...p, type: p.type ?? "about:blank", title: p.title ?? res.statusText, status: res.status, detail: p.detail ?? `Request failed with ${res.status}`, errors: p.errors });
   }
   return data as T;
 }

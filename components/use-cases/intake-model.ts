@@ -1,0 +1,60 @@
+import { INTAKE_STEPS } from "@/lib/use-cases/schemas";
+import type { UseCaseDetail } from "@/lib/use-cases/views";
+
+// The intake form's values as the inputs hold them (strings), and their conversion to
+// the API's input, validated step by step by the same zod schemas as the server.
+export interface IntakeState { form: Record<string, string>; risk: Record<string, boolean> }
+
+const NUMERIC = new Set(["valueLow", "valueHigh", "dataReadiness", "feasibility", "complexity"]);
+export const STEP_FIELDS: string[][] = [
+  ["title", "problem", "teamId", "businessOwner", "intendedUsers"],
+  ["valueType", "valueLow", "valueHigh", "valueConfidence", "successMetrics"],
+  ["dataNeeded", "dataReadiness", "feasibility", "complexity", "targetDate"],
+  [],
+];
+const FIELDS = STEP_FIELDS.flat();
+
+export function emptyIntake(teamId = ""): IntakeState {
+  return { form: Object.fromEntries(FIELDS.map((f) => [f, f === "teamId" ? teamId : ""])), risk: {} };
+}
+
+export function intakeFromDetail(d: UseCaseDetail): IntakeState {
+  const r = d as unknown as Record<string, unknown>;
+  return { form: Object.fromEntries(FIELDS.map((f) => [f, r[f] === null || r[f] === undefined ? "" : String(r[f])])), risk: { ...d.riskAnswers } };
+}
+
+/** Input values for the API: numbers parsed, empty fields left out. */
+export function toInput(s: IntakeState, fields: string[] = FIELDS): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = s.form[f]?.trim() ?? "";
+    if (v === "") continue;
+    out[f] = NUMERIC.has(f) && Number.isFinite(Number(v)) ? Number(v) : v;
+  }
+  return out;
+}
+
+/** Field errors of one step, by field name, from the shared schema. */
+export function stepErrors(step: number, s: IntakeState): Record<string, string> {
+  const input = step === 3 ? { riskAnswers: s.risk } : toInput(s, STEP_FIELDS[step]);
+  const r = INTAKE_STEPS[step]!.schema.safeParse(input);
+  if (r.success) return {};
+  const errs: Record<string, string> = {};
+  for (const i of r.error.issues) errs[String(i.path[0] ?? "")] ??= i.message;
+  return errs;
+}
+
+/** What an autosave sends: every filled field that passes the schema on its own. */
+export function savableInput(s: IntakeState): Record<string, unknown> {
+  const out: Record<string, unknown> = { riskAnswers: s.risk };
+  STEP_FIELDS.forEach((fields, step) => {
+    if (!fields.length) return;
+    const errs = stepErrors(step, s);
+    const input = toInput(s, fields);
+    for (const f of fields) if (f in input && !errs[f]) out[f] = input[f];
+  });
+  return out;
+}
+
+/** Which step shows a server-reported field. */
+export const stepOfField = (path: string) => Math.max(0, STEP_FIELDS.findIndex((fs) => fs.includes(path.split(".")[0]!)) === -1 ? 3 : STEP_FIELDS.findIndex((fs) => fs.includes(path.split(".")[0]!)));
