@@ -57,7 +57,7 @@ export function ScoresPanel({ useCaseId, canScore }: { useCaseId: string; canSco
           <ul className="space-y-1 text-sm">
             {v.scores.map((s) => (
               <li key={s.reviewerId}>
-                <span className="font-medium">{s.reviewerName}</span> (v{s.rubricVersion}): {Object.entries(s.values).map(([k, n]) => `${k} ${n}`).join(", ")} → {s.priority.toFixed(1)}
+                <span className="font-medium">{s.reviewerName}</span> (v{s.rubricVersion}): {agg.explanation.parts.filter((p) => p.key in s.values).map((p) => `${p.label.toLowerCase()} ${s.values[p.key]}`).join(", ")} → {s.priority.toFixed(1)}
                 {s.note ? <span className="text-slate-600"> — {s.note}</span> : null}
               </li>
             ))}

@@ -16,7 +16,7 @@ export function FunnelChart({ data }: { data: PortfolioSummary["funnel"] }) {
         <BarChart data={rows} layout="vertical" margin={{ left: 40 }} title="Funnel by state">
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="label" width={110} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="label" width={110} interval={0} tick={{ fontSize: 11 }} />
           <Tooltip />
           <Bar dataKey="count" name="Use cases" fill="#4f46e5" />
         </BarChart>
@@ -92,7 +92,7 @@ export function TimeInStateChart({ data }: { data: PortfolioSummary["timeInState
         <BarChart data={rows} layout="vertical" margin={{ left: 40 }} title="Median time in each state">
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" unit=" d" />
-          <YAxis type="category" dataKey="label" width={110} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="label" width={110} interval={0} tick={{ fontSize: 11 }} />
           <Tooltip />
           <Bar dataKey="medianDays" name="Median days" fill="#0ea5e9" />
         </BarChart>
