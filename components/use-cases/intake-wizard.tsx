@@ -27,6 +27,8 @@ export function IntakeWizard({ initial, teams }: { initial?: UseCaseDetail; team
   const idRef = useRef<string | null>(initial?.id ?? null);
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const dirty = useRef(false);
+  // Counts edits, so "saved" is only claimed when the latest edit is the one saved.
+  const edits = useRef(0);
 
   useEffect(() => {
     if (initial) return;
@@ -37,6 +39,7 @@ export function IntakeWizard({ initial, teams }: { initial?: UseCaseDetail; team
   }, [initial]);
 
   const save = () => {
+    const version = edits.current;
     // Saves run one after another, so a draft is created once however fast people type.
     const next = chain.current.then(async () => {
       if (!idRef.current) {
@@ -49,7 +52,7 @@ export function IntakeWizard({ initial, teams }: { initial?: UseCaseDetail; team
       } else {
         await apiFetch(`/api/v1/use-cases/${idRef.current}`, { method: "PATCH", body: savableInput(state) });
       }
-      setStatus(`Draft saved ${new Date().toLocaleTimeString()}`);
+      if (version === edits.current) setStatus(`Draft saved ${new Date().toLocaleTimeString()}`);
     });
     chain.current = next.catch((e: unknown) => setStatus(e instanceof Error ? `Not saved: ${e.message}` : "Not saved"));
     return next;
@@ -65,6 +68,7 @@ export function IntakeWizard({ initial, teams }: { initial?: UseCaseDetail; team
 
   const change = (fn: (s: IntakeState) => IntakeState) => {
     dirty.current = true;
+    edits.current += 1;
     setState(fn);
   };
   const go = async (to: number) => {

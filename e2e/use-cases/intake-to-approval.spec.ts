@@ -15,6 +15,8 @@ async function as(browser: Browser, email: string, path: string): Promise<Page> 
 /** Reads a number from a dashboard chart's table view. */
 async function dashboardCount(page: Page, chart: string, row: string): Promise<number> {
   const card = page.getByTestId(chart);
+  // Wait for the chart to load, then switch it to its table view.
+  await expect(card.getByRole("button", { name: /^Show (table|chart)$/ })).toBeVisible({ timeout: 30_000 });
   const toggle = card.getByRole("button", { name: "Show table" });
   if (await toggle.isVisible()) await toggle.click();
   const cell = card.getByRole("row", { name: new RegExp(`^${row}\\b`) }).getByRole("cell").nth(1);
@@ -29,7 +31,7 @@ async function score(page: Page, values: Record<string, string>) {
 }
 
 test("a high-risk use case goes from intake through disagreeing scores to approval and onto the dashboard", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000); // seven sign-ins through SSO on a shared 2-core machine
   const title = `Shift scheduling assistant ${Date.now()}`;
 
   const exec = await as(browser, PERSONAS.exec, "/dashboards/portfolio");
