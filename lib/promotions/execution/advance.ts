@@ -16,7 +16,7 @@ import { deployVersion, restorePrevious, workerTransition, type PreviousDeployme
 
 export interface AdvanceDeps {
   databaseUrl: string;
-  portsFor: (env: Environment, onCall: (c: CallLike) => void) => Promise<ExecutionPorts>;
+  portsFor: (env: Environment, onCall: (c: CallLike) => void, sourceRef: string) => Promise<ExecutionPorts>;
   pollIntervalMs: number;
   /** Attempts of one step (each with the client's own retries) before a transient error is final. */
   maxStepAttempts: number;
@@ -37,7 +37,7 @@ export async function advancePromotion(promotionId: string, deps: AdvanceDeps): 
       const p = await db().promotion.findUnique({ where: { id: promotionId }, include: { environment: true, policy: true, steps: true } });
       if (!p) return "finished";
       const calls: CallLike[] = [];
-      const ports = await deps.portsFor(p.environment, (c) => calls.push(c));
+      const ports = await deps.portsFor(p.environment, (c) => calls.push(c), p.sourceRef);
       if (p.state === "approved") {
         await startExecution(p, ports);
         continue;

@@ -27,8 +27,14 @@ export async function startPromotionWorker(opts: WorkerOptions): Promise<{ stop:
   const abort = new AbortController();
   await boss.work<{ promotionId: string }>(ADVANCE_QUEUE, { localConcurrency: opts.concurrency ?? 2, pollingIntervalSeconds: 0.5 }, async ([job]) => {
     if (!job) return;
-    const result = await advancePromotion(job.data.promotionId, { ...opts, signal: abort.signal });
-    log.info({ promotionId: job.data.promotionId, result }, "promotion advanced");
+    try {
+      const result = await advancePromotion(job.data.promotionId, { ...opts, signal: abort.signal });
+      log.info({ promotionId: job.data.promotionId, result }, "promotion advanced");
+    } catch (err) {
+      // pg-boss retries the job with backoff; the log says why.
+      log.error({ err, promotionId: job.data.promotionId }, "promotion advance failed");
+      throw err;
+    }
   });
   const timers = [
     every(opts.dispatchIntervalMs ?? 500, () => dispatchOutbox(boss)),
