@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { gatesConfigSchema } from "@/lib/promotions/policy-schema";
 import { blocking, evaluateGates, metricGate, riskTierGate, type GateEvidence } from "@/lib/promotions/gates";
 
-const cfg = gatesConfigSchema.parse({ metrics: [{ metric: "auc", op: ">=", threshold: 0.8 }, { metric: "fairness_gap", op: "<=", threshold: 0.05 }], maxRegression: 0.01 });
+const cfg = gatesConfigSchema.parse({ metrics: [{ metric: "auc", op: ">=", threshold: 0.8 }, { metric: "fairness_gap", op: "<=", threshold: 0.05, required: true }, { metric: "mape", op: "<=", threshold: 0.2 }], maxRegression: 0.01 });
 
 function evidence(over: Partial<GateEvidence> = {}): GateEvidence {
   return {
@@ -27,7 +27,13 @@ describe("gates", () => {
     expect(g.reason).toBe("auc is 0.78, needs >= 0.8.");
   });
 
-  it("fails a metric that was never recorded", () => {
+  it("skips an optional metric the model does not record", () => {
+    const g = metricGate(evidence(), cfg);
+    expect(g.verdict).toBe("pass");
+    expect(g.reason).toBe("All 2 metric thresholds met (auc 0.84 >= 0.8, fairness_gap 0.03 <= 0.05).");
+  });
+
+  it("fails a required metric that was never recorded", () => {
     const g = metricGate(evidence({ modelVersion: { ...evidence().modelVersion, metrics: { auc: 0.9 } } }), cfg);
     expect(g.reason).toContain("fairness_gap is not recorded on churn v3");
   });

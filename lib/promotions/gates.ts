@@ -40,8 +40,9 @@ function verdictOf(ok: boolean, level: GateLevel): Verdict {
 export function metricGate(ev: GateEvidence, cfg: GatesConfig): GateResult {
   const checks = cfg.metrics.map((t) => {
     const value = ev.modelVersion.metrics[t.metric];
-    const ok = typeof value === "number" && (t.op === ">=" ? value >= t.threshold : value <= t.threshold);
-    return { ...t, value: value ?? null, ok };
+    const applies = typeof value === "number" || t.required;
+    const ok = !applies || (typeof value === "number" && (t.op === ">=" ? value >= t.threshold : value <= t.threshold));
+    return { ...t, value: value ?? null, ok, applies };
   });
   const failing = checks.filter((c) => !c.ok);
   const regressions: { metric: string; candidate: number; current: number }[] = [];
@@ -59,10 +60,11 @@ export function metricGate(ev: GateEvidence, cfg: GatesConfig): GateResult {
     ...failing.map((c) => (c.value === null ? `${c.metric} is not recorded on ${ev.modelVersion.label}` : `${c.metric} is ${fmt(c.value)}, needs ${c.op} ${fmt(c.threshold)}`)),
     ...regressions.map((r) => `${r.metric} ${fmt(r.candidate)} is worse than ${fmt(r.current)} of ${ev.production!.label} by more than ${fmt(cfg.maxRegression!)}`),
   ];
+  const applied = checks.filter((c) => c.applies);
   const reason = ok
-    ? checks.length
-      ? `All ${checks.length} metric thresholds met (${checks.map((c) => `${c.metric} ${fmt(c.value as number)} ${c.op} ${fmt(c.threshold)}`).join(", ")}).`
-      : "The policy sets no metric thresholds."
+    ? applied.length
+      ? `All ${applied.length} metric thresholds met (${applied.map((c) => `${c.metric} ${fmt(c.value as number)} ${c.op} ${fmt(c.threshold)}`).join(", ")}).`
+      : "None of the policy's metric thresholds applies to this model's metrics."
     : `${parts.join("; ")}.`;
   return { gate: "metrics", verdict: verdictOf(ok, cfg.metricsLevel), reason, evidence: { checks, regressions, production: ev.production } };
 }

@@ -14,6 +14,8 @@ export const metricThresholdSchema = z.object({
   metric: z.string().trim().min(1, "Name the metric, e.g. auc").max(64),
   op: z.enum([">=", "<="]),
   threshold: z.number().finite(),
+  /** When false, a model that does not record the metric is not judged by it (models differ in metrics). */
+  required: z.boolean().default(false),
 });
 export type MetricThreshold = z.infer<typeof metricThresholdSchema>;
 

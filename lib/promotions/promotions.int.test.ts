@@ -20,7 +20,7 @@ describe("promotion requests", () => {
     await expect(submitPromotion(ctxOf(m.owner), weak)).rejects.toMatchObject({ code: "conflict" });
     const strong = await requestPromotion(ctxOf(m.owner), request(env.key, m.versionIds[1]!));
     expect(await stateOf(strong)).toBe("pending_approval");
-  });
+  }, 90_000);
 
   it("answers 404 for a model version that does not exist and creates nothing", async () => {
     const { env } = await makeEnvironment();

@@ -15,6 +15,7 @@ import { transition } from "@/lib/promotions/state-machine";
 import { addTimeline } from "@/lib/promotions/timeline";
 import { lockPromotion } from "@/lib/promotions/lock";
 import { useCaseOfAsset } from "@/lib/promotions/use-case-facts";
+import { approveIfNoneRequired } from "@/lib/promotions/auto-approve";
 
 type Ctx = RequestContext & { actor: Actor };
 const field = (path: string, message: string, detail = message) => new AppError("validation", detail, { errors: [{ path, message }] });
@@ -57,6 +58,7 @@ export async function requestPromotion(ctx: Ctx, raw: RequestPromotionInput) {
       state = transition(state, "submit");
       await tx.promotion.update({ where: { id: p.id }, data: { state, submittedAt: new Date() } });
       await addTimeline(tx, p.id, { kind: "state", message: "Submitted for approval." });
+      if (await approveIfNoneRequired(tx, p, policy)) state = "approved";
     }
     await recordAudit(tx, ctx, { action: "promotion.requested", entityType: "promotion", entityId: p.id, after: { number: p.number, modelVersionId: mv.id, environment: env.key, strategy: input.strategy, policyVersion: policy.version, state, gates: Object.fromEntries(results.map((r) => [r.gate, r.verdict])) } });
     return p.id;
@@ -83,6 +85,7 @@ export async function submitPromotion(ctx: Ctx, id: string) {
     const round = p.submittedAt ? p.round + 1 : p.round;
     await tx.promotion.update({ where: { id }, data: { state: next, round, submittedAt: new Date() } });
     await addTimeline(tx, id, { kind: "state", message: round > 1 ? `Resubmitted for approval (round ${round}).` : "Submitted for approval." });
+    await approveIfNoneRequired(tx, p, p.policy);
     await recordAudit(tx, ctx, { action: "promotion.submitted", entityType: "promotion", entityId: id, before: { state: p.state }, after: { state: next, round } });
     return { fails };
   });

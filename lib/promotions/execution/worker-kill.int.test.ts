@@ -30,7 +30,7 @@ function startWorker(): ChildProcess {
   return child;
 }
 
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 150_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -81,7 +81,7 @@ describe("promotion worker", () => {
       const done = await until("the promotion to finish", async () => {
         const p = await db().promotion.findUniqueOrThrow({ where: { id } });
         return ["succeeded", "failed"].includes(p.state) ? p : null;
-      }, 90_000);
+      }, 150_000);
       expect(done.state).toBe("succeeded");
       expect(lakefs.count("mergeIntoBranch")).toBe(1);
       expect(mlflow.count("setRegisteredModelAlias")).toBe(1);
@@ -98,5 +98,5 @@ describe("promotion worker", () => {
       for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
       await Promise.all([lakefs.stop(), mlflow.stop(), airflow.stop()]);
     }
-  }, 150_000);
+  }, 420_000);
 });
