@@ -5,6 +5,7 @@ import { systemContext } from "@/lib/http/context";
 import { seedIdentity } from "./seed/identity";
 import { seedUseCases } from "./seed/use-cases";
 import { seedCatalog } from "./seed/catalog";
+import { seedPromotions } from "./seed/promotions";
 
 // Demo data, loaded on first start and safe to run again: every step is an upsert
 // or checks for what is already there. Areas add their seed step to STEPS.
@@ -12,6 +13,7 @@ const STEPS: { name: string; run: (db: PrismaClient) => Promise<void> }[] = [
   { name: "identity", run: seedIdentity },
   { name: "use-cases", run: seedUseCases },
   { name: "catalog", run: seedCatalog },
+  { name: "promotions", run: seedPromotions },
 ];
 
 export async function seed(databaseUrl: string): Promise<void> {

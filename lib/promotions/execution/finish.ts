@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { systemContext } from "@/lib/http/context";
 import { transition, type PromotionEvent, type PromotionStateName } from "@/lib/promotions/state-machine";
 import { addTimeline } from "@/lib/promotions/timeline";
+import { recordDeployment } from "@/lib/catalog/deployments";
 
 export const WORKER_CTX = systemContext("promotion-worker");
 
@@ -39,9 +40,9 @@ function jsonable(d: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** The environment now runs this promotion's version: retire what ran before, record the new deployment. */
-export async function deployVersion(tx: Tx, envKey: string, modelAssetId: string, modelVersionId: string, promotionId: string | null, at: Date): Promise<void> {
-  await tx.deployment.updateMany({ where: { environment: envKey, status: "active", modelVersion: { assetId: modelAssetId } }, data: { status: "retired", retiredAt: at } });
-  await tx.deployment.create({ data: { environment: envKey, modelVersionId, promotionId, deployedAt: at, status: "active" } });
+export async function deployVersion(tx: Tx, envKey: string, _modelAssetId: string, modelVersionId: string, promotionId: string | null, at: Date): Promise<void> {
+  // The catalog's own bookkeeping: retires what ran, records the deployment and its lineage node.
+  await recordDeployment(tx, { modelVersionId, environment: envKey, deployedAt: at, promotionId });
 }
 
 /** After a rollback: this version is retired and the previous one runs again (under its own promotion). */
