@@ -13,4 +13,6 @@ export const queryKeys = {
   useCaseComments: (id: string) => ["use-cases", "one", id, "comments"] as const,
   rubrics: () => ["rubrics"] as const,
   portfolioSummary: () => ["portfolio", "summary"] as const,
+  promotion: (id: string) => ["promotions", id] as const,
+  approvalsInbox: () => ["approvals", "inbox"] as const,
 };
