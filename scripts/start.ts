@@ -6,6 +6,7 @@ import { EnvError, parseEnv } from "@/lib/env";
 import { migrate } from "@/lib/migrate/migrate";
 import { buildNeeded } from "@/lib/ops/build-freshness";
 import { startChild, runToEnd, stopChild, waitForExit } from "@/lib/ops/child";
+import { workerCommand } from "@/lib/ops/worker-process";
 import { startEmbeddedDb, type EmbeddedDb } from "@/lib/ops/embedded-db";
 import { clearRunning, PG_DIR, persistentSecret, writeRunning } from "@/lib/ops/local-data";
 import { seed } from "../prisma/seed";
@@ -113,7 +114,9 @@ async function main(): Promise<void> {
   children.add(web);
   void waitForExit(web).then((code) => shutdown(code === 0 ? 1 : code, `the web server exited (code ${code})`));
   if (existsSync(path.join(root, "scripts", "worker.ts"))) {
-    const worker = startChild(bin("tsx"), ["--conditions=react-server", path.join(root, "scripts", "worker.ts")], env);
+    // One process (tsx loaded in-process), so stopping or killing it reaches the worker itself.
+    const w = workerCommand(root);
+    const worker = startChild(w.command, w.args, env);
     children.add(worker);
     void waitForExit(worker).then((code) => shutdown(code === 0 ? 1 : code, `the worker exited (code ${code})`));
   }

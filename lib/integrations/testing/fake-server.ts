@@ -9,6 +9,7 @@ export type Fault =
   | { kind: "hang" } // accept the request and never answer (client timeouts)
   | { kind: "close" } // destroy the socket without an answer (connection reset)
   | { kind: "close-after" } // do the work, then lose the answer (the client cannot know it happened)
+  | { kind: "hold-after" } // do the work, then keep the answer back (a test can kill the caller while it waits)
   | { kind: "status"; status: number; body?: unknown }; // answer this instead of the real handler
 
 export interface RouteContext {
@@ -164,6 +165,7 @@ export class FakeServer {
     const result = await route.handle({ params, query: url.searchParams, body, headers });
     if (result.status >= 200 && result.status < 300) this.done.set(route.operation, this.count(route.operation) + 1);
     if (fault?.kind === "close-after") return void res.socket?.destroy();
+    if (fault?.kind === "hold-after") return; // counted as done above; the connection stays open until stop()
     send(result);
   }
 
