@@ -51,4 +51,11 @@ describe("parseEnv", () => {
     expect(refusal({ DATABASE_URL: DB, DEMO_MODE: "true", NEXTAUTH_SECRET: "short" })).toMatch(/NEXTAUTH_SECRET must be at least 16 characters/);
     expect(refusal({ DATABASE_URL: DB, DEMO_MODE: "true", LOG_LEVEL: "loud" })).toMatch(/LOG_LEVEL/);
   });
+
+  it("treats an empty variable as unset, as .env files and compose files write it", () => {
+    const env = parseEnv({ DATABASE_URL: DB, DEMO_MODE: "true", OIDC_ISSUER: "", OIDC_CLIENT_ID: " ", OIDC_CLIENT_SECRET: "", PORT: "" });
+    expect(env).toMatchObject({ DEMO_MODE: true, PORT: 3000 });
+    expect(env.OIDC_ISSUER).toBeUndefined();
+    expect(refusal({ DATABASE_URL: "", DEMO_MODE: "true" })).toMatch(/DATABASE_URL is not set/);
+  });
 });

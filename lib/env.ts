@@ -55,7 +55,9 @@ function isLocalUrl(url: string): boolean {
 
 /** Parses and cross-checks the environment; throws EnvError with an actionable sentence. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const parsed = envSchema.safeParse(source);
+  // `OIDC_ISSUER=` in a .env file or a compose file means "not set", not "an invalid URL".
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     fail(String(issue.path[0]), issue.message.toLowerCase().startsWith("invalid") ? `is invalid (${issue.message})` : issue.message);

@@ -3,7 +3,7 @@ import { defineEndpoint } from "@/lib/http/endpoint";
 import { pageSchema } from "@/lib/http/cursor";
 import { auditEventSchema, listAuditQuery } from "@/lib/audit/list";
 import { createdTokenSchema, createTokenSchema, idParams, listTokensQuery, tokenSchema } from "@/lib/tokens/schemas";
-import { createTeamSchema, listUsersQuery, setRolesSchema, setTeamsSchema, teamSchema, userSchema } from "@/lib/users/schemas";
+import { createTeamSchema, listUsersQuery, setAccessSchema, setRolesSchema, setTeamsSchema, teamSchema, userSchema } from "@/lib/users/schemas";
 
 export const meEndpoint = defineEndpoint({
   method: "GET", path: "/api/v1/me", tag: "Identity", auth: "actor", permission: "me.read",
@@ -33,6 +33,10 @@ export const setRolesEndpoint = defineEndpoint({
 export const setTeamsEndpoint = defineEndpoint({
   method: "PUT", path: "/api/v1/users/{id}/teams", tag: "Identity", auth: "actor", permission: "user.manage",
   summary: "Replace a user's team memberships", params: idParams, body: setTeamsSchema, response: userSchema,
+});
+export const setAccessEndpoint = defineEndpoint({
+  method: "PUT", path: "/api/v1/users/{id}/access", tag: "Identity", auth: "actor", permission: "user.manage",
+  summary: "Replace a user's roles and team memberships in one change", params: idParams, body: setAccessSchema, response: userSchema,
 });
 export const listTeamsEndpoint = defineEndpoint({
   method: "GET", path: "/api/v1/teams", tag: "Identity", auth: "actor", permission: "team.read",

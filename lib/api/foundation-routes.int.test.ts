@@ -3,6 +3,7 @@ import { DELETE as revokeToken } from "@/app/api/v1/tokens/[id]/route";
 import { POST as createToken } from "@/app/api/v1/tokens/route";
 import { PUT as putRoles } from "@/app/api/v1/users/[id]/roles/route";
 import { PUT as putTeams } from "@/app/api/v1/users/[id]/teams/route";
+import { PUT as putAccess } from "@/app/api/v1/users/[id]/access/route";
 import { db } from "@/lib/db";
 import type { RoleName, TokenScope } from "@/lib/policy/permissions";
 import { createApiToken } from "@/lib/tokens/tokens";
@@ -191,5 +192,32 @@ describe("PUT /api/v1/users/{id}/roles and /teams with bad input", () => {
     expect(r.status).toBe(200);
     expect((await snapshot([target.id])).roles.map((x) => x.role).sort()).toEqual(["approver", "reviewer"]);
     expect(await db().auditEvent.count({ where: { entityId: target.id, action: "user.roles_changed" } })).toBe(1);
+  });
+});
+
+describe("PUT /api/v1/users/{id}/access (roles and teams in one change)", () => {
+  it("refuses the whole change when one team does not exist: the roles stay as they were", async () => {
+    const admin = await callerWith(["admin"]);
+    const target = await makeUser(["reviewer"]);
+    const team = await makeTeam();
+    const before = await snapshot([target.id]);
+    const ghost = "00000000-0000-4000-8000-000000000000";
+    const r = await call(putAccess, { method: "PUT", path: `/api/v1/users/${target.id}/access`, token: admin.token, body: { roles: ["approver"], teamIds: [team.id, ghost] }, params: { id: target.id } });
+    expect(r.status).toBe(422);
+    expect(fieldPaths(r.body)).toEqual(["teamIds.1"]);
+    expect(await snapshot([target.id])).toEqual(before);
+  });
+
+  it("applies roles and teams together with one audit event", async () => {
+    const admin = await callerWith(["admin"]);
+    const target = await makeUser(["reviewer"]);
+    const team = await makeTeam();
+    const r = await call(putAccess, { method: "PUT", path: `/api/v1/users/${target.id}/access`, token: admin.token, body: { roles: ["approver", "reviewer"], teamIds: [team.id] }, params: { id: target.id } });
+    expect(r.status).toBe(200);
+    const after = await snapshot([target.id]);
+    expect(after.roles.map((x) => x.role).sort()).toEqual(["approver", "reviewer"]);
+    expect(after.memberships.map((m) => m.teamId)).toEqual([team.id]);
+    const events = await db().auditEvent.findMany({ where: { entityId: target.id }, select: { action: true } });
+    expect(events.map((e) => e.action)).toEqual(["user.access_changed"]);
   });
 });

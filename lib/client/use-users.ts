@@ -16,21 +16,12 @@ export function useUsers(q: string) {
   });
 }
 
-/**
- * Saves a user's roles and teams. They are two endpoints (each one transaction with
- * its audit event), so only the parts that changed are sent.
- */
+/** Saves a user's roles and teams in one request (one transaction, one audit event on the server). */
 export function useUpdateUserAccess() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (v: { user: UserView; roles: RoleName[]; teamIds: string[] }) => {
-      let user = v.user;
-      const same = (a: string[], b: string[]) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
-      if (!same(v.roles, user.roles)) user = await apiFetch<UserView>(`/api/v1/users/${user.id}/roles`, { method: "PUT", body: { roles: v.roles } });
-      if (!same(v.teamIds, user.teams.map((t) => t.id)))
-        user = await apiFetch<UserView>(`/api/v1/users/${user.id}/teams`, { method: "PUT", body: { teamIds: v.teamIds } });
-      return user;
-    },
+    mutationFn: (v: { user: UserView; roles: RoleName[]; teamIds: string[] }) =>
+      apiFetch<UserView>(`/api/v1/users/${v.user.id}/access`, { method: "PUT", body: { roles: v.roles, teamIds: v.teamIds } }),
     onSettled: () => client.invalidateQueries({ queryKey: ["users"] }),
   });
 }

@@ -3,7 +3,7 @@ import { log } from "@/lib/log";
 type Closer = () => Promise<void>;
 const closers: Closer[] = [];
 
-/** Registers work to finish on SIGTERM/SIGINT (close pools, stop workers). */
+/** Registers work to finish on SIGTERM/SIGINT in our own processes (the worker); the web server is shut down by Next. */
 export function onShutdown(fn: Closer): void {
   closers.push(fn);
 }

@@ -9,6 +9,10 @@ export type SetRolesInput = z.infer<typeof setRolesSchema>;
 export const setTeamsSchema = z.object({ teamIds: z.array(z.uuid()).max(50) }).strict().meta({ id: "SetTeamsInput" });
 export type SetTeamsInput = z.infer<typeof setTeamsSchema>;
 
+// Roles and teams together, so the admin dialog's one "Save" is one transaction and one audit event.
+export const setAccessSchema = setRolesSchema.extend(setTeamsSchema.shape).strict().meta({ id: "SetAccessInput" });
+export type SetAccessInput = z.infer<typeof setAccessSchema>;
+
 export const createTeamSchema = z
   .object({
     slug: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,48}$/, "Use 2-49 lowercase letters, digits and dashes"),

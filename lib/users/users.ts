@@ -6,7 +6,7 @@ import type { RequestContext } from "@/lib/http/context";
 import { decodeCursor, encodeCursor, type Page } from "@/lib/http/cursor";
 import type { Actor } from "@/lib/policy/actor";
 import { requirePermission } from "@/lib/policy/require";
-import type { SetRolesInput, SetTeamsInput, UserView } from "@/lib/users/schemas";
+import type { SetAccessInput, SetRolesInput, SetTeamsInput, UserView } from "@/lib/users/schemas";
 
 const select = {
   id: true, email: true, name: true, active: true,
@@ -51,15 +51,32 @@ async function loadUser(tx: Tx, id: string): Promise<Row> {
   return u;
 }
 
+function assertKeepsOwnAdmin(ctx: RequestContext & { actor: Actor }, userId: string, roles: string[]): void {
+  if (userId === ctx.actor.userId && !roles.includes("admin"))
+    throw new AppError("conflict", "You cannot remove your own admin role; ask another admin to do it.");
+}
+
+async function replaceRoles(tx: Tx, userId: string, roles: SetRolesInput["roles"]): Promise<void> {
+  await tx.userRole.deleteMany({ where: { userId, role: { notIn: roles } } });
+  await tx.userRole.createMany({ data: roles.map((role) => ({ userId, role })), skipDuplicates: true });
+}
+
+async function replaceTeams(tx: Tx, userId: string, teamIds: string[]): Promise<void> {
+  const found = await tx.team.findMany({ where: { id: { in: teamIds } }, select: { id: true } });
+  const missing = teamIds.filter((id) => !found.some((t) => t.id === id));
+  if (missing.length)
+    throw new AppError("validation", "Some teams do not exist.", { errors: missing.map((id) => ({ path: `teamIds.${teamIds.indexOf(id)}`, message: `No team ${id}` })) });
+  await tx.teamMembership.deleteMany({ where: { userId, teamId: { notIn: teamIds } } });
+  await tx.teamMembership.createMany({ data: teamIds.map((teamId) => ({ userId, teamId })), skipDuplicates: true });
+}
+
 export async function setUserRoles(ctx: RequestContext & { actor: Actor }, userId: string, input: SetRolesInput): Promise<UserView> {
   requirePermission(ctx.actor, "user.manage");
   const roles = [...new Set(input.roles)].sort();
-  if (userId === ctx.actor.userId && !roles.includes("admin"))
-    throw new AppError("conflict", "You cannot remove your own admin role; ask another admin to do it.");
+  assertKeepsOwnAdmin(ctx, userId, roles);
   return db().$transaction(async (tx) => {
     const before = view(await loadUser(tx, userId));
-    await tx.userRole.deleteMany({ where: { userId, role: { notIn: roles } } });
-    await tx.userRole.createMany({ data: roles.map((role) => ({ userId, role })), skipDuplicates: true });
+    await replaceRoles(tx, userId, roles);
     const after = view(await loadUser(tx, userId));
     await recordAudit(tx, ctx, { action: "user.roles_changed", entityType: "user", entityId: userId, before: { roles: before.roles }, after: { roles: after.roles } });
     return after;
@@ -71,14 +88,29 @@ export async function setUserTeams(ctx: RequestContext & { actor: Actor }, userI
   const teamIds = [...new Set(input.teamIds)];
   return db().$transaction(async (tx) => {
     const before = view(await loadUser(tx, userId));
-    const found = await tx.team.findMany({ where: { id: { in: teamIds } }, select: { id: true } });
-    const missing = teamIds.filter((id) => !found.some((t) => t.id === id));
-    if (missing.length)
-      throw new AppError("validation", "Some teams do not exist.", { errors: missing.map((id) => ({ path: `teamIds.${teamIds.indexOf(id)}`, message: `No team ${id}` })) });
-    await tx.teamMembership.deleteMany({ where: { userId, teamId: { notIn: teamIds } } });
-    await tx.teamMembership.createMany({ data: teamIds.map((teamId) => ({ userId, teamId })), skipDuplicates: true });
+    await replaceTeams(tx, userId, teamIds);
     const after = view(await loadUser(tx, userId));
     await recordAudit(tx, ctx, { action: "user.teams_changed", entityType: "user", entityId: userId, before: { teams: before.teams.map((t) => t.slug) }, after: { teams: after.teams.map((t) => t.slug) } });
+    return after;
+  });
+}
+
+/** Roles and teams in one transaction: a bad team id leaves the roles untouched too. */
+export async function setUserAccess(ctx: RequestContext & { actor: Actor }, userId: string, input: SetAccessInput): Promise<UserView> {
+  requirePermission(ctx.actor, "user.manage");
+  const roles = [...new Set(input.roles)].sort();
+  const teamIds = [...new Set(input.teamIds)];
+  assertKeepsOwnAdmin(ctx, userId, roles);
+  return db().$transaction(async (tx) => {
+    const before = view(await loadUser(tx, userId));
+    await replaceRoles(tx, userId, roles);
+    await replaceTeams(tx, userId, teamIds);
+    const after = view(await loadUser(tx, userId));
+    await recordAudit(tx, ctx, {
+      action: "user.access_changed", entityType: "user", entityId: userId,
+      before: { roles: before.roles, teams: before.teams.map((t) => t.slug) },
+      after: { roles: after.roles, teams: after.teams.map((t) => t.slug) },
+    });
     return after;
   });
 }
