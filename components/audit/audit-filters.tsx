@@ -32,7 +32,7 @@ export function AuditFiltersForm({ value, onApply }: { value: AuditFilters; onAp
         {(p) => <Input {...p} value={draft.actor ?? ""} onChange={set("actor")} placeholder="adam.admin@" />}
       </Field>
       <Field label="Action" hint="Exact, or a prefix ending in a dot: token.">
-        {(p) => <Input {...p} value={draft.action ?? ""} onChange={set("action")} placeholder="user.roles_changed" />}
+        {(p) => <Input {...p} value={draft.action ?? ""} onChange={set("action")} placeholder="user.access_changed" />}
       </Field>
       <Field label="Entity type">
         {(p) => (

@@ -64,7 +64,7 @@ test("an admin grants a role, creates and revokes an API token, and finds each c
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
   await page.getByLabel("Entity id").fill(newcomerId);
   await page.getByRole("button", { name: "Apply filters" }).click();
-  const roleEvent = page.locator('[data-testid="audit-row"][data-action="user.roles_changed"]');
+  const roleEvent = page.locator('[data-testid="audit-row"][data-action="user.access_changed"]');
   await expect(roleEvent).toHaveCount(1);
   await expect(roleEvent).toContainText(PERSONAS.admin);
   await roleEvent.getByRole("button", { name: /Details/ }).click();
