@@ -2,16 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AirflowFake } from "./testing/airflow-fake";
 import { LakefsFake } from "./testing/lakefs-fake";
 import { MlflowFake } from "./testing/mlflow-fake";
-import { INTEGRATION_TEST_PORTS } from "./testing/ports";
+import { refusedUrl } from "./testing/ports";
 import { checkAirflow, checkLakefs, checkMlflow } from "./test-connection";
 
 const lakefs = new LakefsFake();
 const mlflow = new MlflowFake({ token: "t0ken" });
 const airflow = new AirflowFake({ version: 3 });
-const refused = `http://127.0.0.1:${INTEGRATION_TEST_PORTS.refused}`;
+let refused = "";
 
 beforeAll(async () => {
-  for (const f of [lakefs, mlflow, airflow]) await f.start(INTEGRATION_TEST_PORTS.coreFakes);
+  refused = await refusedUrl();
+  for (const f of [lakefs, mlflow, airflow]) await f.start();
   lakefs.createRepository("sales");
   mlflow.createModelVersion("churn");
   airflow.addDag("deploy_model");

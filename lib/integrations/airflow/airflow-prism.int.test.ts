@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectCalls } from "../core/call-record";
-import { INTEGRATION_TEST_PORTS } from "../testing/ports";
 import { SPECS, startPrism, type PrismMock } from "../testing/prism";
 import { createAirflowClient } from "./client";
 
@@ -10,7 +9,7 @@ let v2: PrismMock;
 const { calls, onCall } = collectCalls();
 
 beforeAll(async () => {
-  [v1, v2] = await Promise.all([startPrism(SPECS.airflowV1, INTEGRATION_TEST_PORTS.prismAirflowV1), startPrism(SPECS.airflowV2, INTEGRATION_TEST_PORTS.prismAirflowV2)]);
+  [v1, v2] = await Promise.all([startPrism(SPECS.airflowV1), startPrism(SPECS.airflowV2)]);
 });
 afterAll(async () => {
   await Promise.all([v1?.stop(), v2?.stop()]);

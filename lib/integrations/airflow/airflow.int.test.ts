@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectCalls } from "../core/call-record";
 import { AirflowFake } from "../testing/airflow-fake";
-import { INTEGRATION_TEST_PORTS } from "../testing/ports";
 import { specProblems } from "../testing/spec-validation";
 import { createAirflowClient } from "./client";
 
@@ -11,7 +10,7 @@ const unique = (p: string) => `${p}-${Date.now().toString(36)}-${++n}`;
 describe.each([2, 3] as const)("Airflow %i client against the stateful fake", (version) => {
   const fake = new AirflowFake({ version });
   const client = (calls?: ReturnType<typeof collectCalls>) => createAirflowClient(fake.config, { retry: { baseDelayMs: 5 }, onCall: calls?.onCall });
-  beforeAll(() => fake.start(INTEGRATION_TEST_PORTS.airflowFakes));
+  beforeAll(() => fake.start());
   afterAll(() => fake.stop());
 
   it("triggers a run with the caller's run id and conf, then follows it queued → running → success", async () => {
@@ -95,7 +94,7 @@ describe.each([2, 3] as const)("Airflow %i client against the stateful fake", (v
 
 describe("Airflow 3 JWT flow", () => {
   const fake = new AirflowFake({ version: 3 });
-  beforeAll(() => fake.start(INTEGRATION_TEST_PORTS.airflowFakes));
+  beforeAll(() => fake.start());
   afterAll(() => fake.stop());
 
   it("logs in once for many calls, and again when the token has expired", async () => {

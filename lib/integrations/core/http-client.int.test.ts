@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLakefsClient } from "../lakefs/client";
 import { LakefsFake } from "../testing/lakefs-fake";
-import { INTEGRATION_TEST_PORTS } from "../testing/ports";
 import { collectCalls } from "./call-record";
 import { IntegrationError } from "./integration-error";
+import { refusedUrl } from "../testing/ports";
 
 // The shared HTTP behaviour (timeouts, retries, budget, errors, call records), exercised through
 // the lakeFS client against a fake server with injected faults.
@@ -20,7 +20,7 @@ function setup(options: Parameters<typeof createLakefsClient>[1] = {}, config = 
   return { repo, calls, lakefs };
 }
 
-beforeAll(() => fake.start(INTEGRATION_TEST_PORTS.coreFakes));
+beforeAll(() => fake.start());
 afterAll(() => fake.stop());
 
 describe("integration HTTP: retries", () => {
@@ -103,7 +103,7 @@ describe("integration HTTP: timeouts and unreachable servers", () => {
   });
 
   it("says the endpoint is unreachable when the connection is refused", async () => {
-    const endpoint = `http://127.0.0.1:${INTEGRATION_TEST_PORTS.refused}`;
+    const endpoint = await refusedUrl();
     const { calls, lakefs } = setup({ retry: { baseDelayMs: 5, maxAttempts: 2 } }, { ...fake.config, endpoint });
     const error = (await lakefs.listRepositories().catch((e: unknown) => e)) as IntegrationError;
     expect(error).toMatchObject({ kind: "unreachable", detail: "ECONNREFUSED", attempts: 2 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectCalls } from "../core/call-record";
-import { INTEGRATION_TEST_PORTS } from "../testing/ports";
 import { SPECS, startPrism, type PrismMock } from "../testing/prism";
 import { createLakefsClient } from "./client";
 
@@ -12,7 +11,7 @@ const lakefs = () =>
   createLakefsClient({ endpoint: prism.url, apiPath: "", accessKeyId: "AKIAEXAMPLE", secretAccessKey: "secret" }, { onCall, retry: { maxAttempts: 1 } });
 
 beforeAll(async () => {
-  prism = await startPrism(SPECS.lakefs, INTEGRATION_TEST_PORTS.prismLakefs);
+  prism = await startPrism(SPECS.lakefs);
 });
 afterAll(() => prism?.stop());
 

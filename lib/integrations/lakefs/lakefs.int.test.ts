@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LakefsFake } from "../testing/lakefs-fake";
-import { INTEGRATION_TEST_PORTS } from "../testing/ports";
 import { specProblems } from "../testing/spec-validation";
 import { createLakefsClient, LakefsConflictError, LakefsPreMergeHookError } from "./client";
 
@@ -19,7 +18,7 @@ function seed() {
   return { repo, base, change };
 }
 
-beforeAll(() => fake.start(INTEGRATION_TEST_PORTS.lakefsFakes));
+beforeAll(() => fake.start());
 afterAll(() => fake.stop());
 
 describe("lakeFS client against the stateful fake", () => {

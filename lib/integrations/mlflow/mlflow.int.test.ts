@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectCalls } from "../core/call-record";
 import { MlflowFake } from "../testing/mlflow-fake";
-import { INTEGRATION_TEST_PORTS } from "../testing/ports";
 import { createMlflowClient } from "./client";
 
 const fake = new MlflowFake({ token: "mlflow-test-token" });
@@ -9,7 +8,7 @@ let n = 0;
 const uniqueModel = () => `churn-${Date.now().toString(36)}-${++n}`;
 const client = (calls?: ReturnType<typeof collectCalls>) => createMlflowClient(fake.config, { retry: { baseDelayMs: 5 }, onCall: calls?.onCall });
 
-beforeAll(() => fake.start(INTEGRATION_TEST_PORTS.mlflowFakes));
+beforeAll(() => fake.start());
 afterAll(() => fake.stop());
 
 describe("MLflow registry client against the stateful fake", () => {

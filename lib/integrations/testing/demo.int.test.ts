@@ -3,11 +3,10 @@ import { createAirflowClient } from "../airflow/client";
 import { createLakefsClient } from "../lakefs/client";
 import { createMlflowClient } from "../mlflow/client";
 import { startDemoIntegrations, type DemoIntegrations } from "./demo";
-import { INTEGRATION_TEST_PORTS } from "./ports";
 
 let demo: DemoIntegrations;
 beforeAll(async () => {
-  demo = await startDemoIntegrations({ ports: INTEGRATION_TEST_PORTS.coreFakes });
+  demo = await startDemoIntegrations();
 });
 afterAll(() => demo?.stop());
 

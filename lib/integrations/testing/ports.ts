@@ -1,13 +1,22 @@
-// Ports the integration tests of lib/integrations use (this area's block: 3700-3799), fixed per
-// test file so that files running in parallel never collide.
-export const INTEGRATION_TEST_PORTS = {
-  prismLakefs: 3700,
-  prismAirflowV1: 3701,
-  prismAirflowV2: 3702,
-  /** Nothing ever listens here: calls get "connection refused". */
-  refused: 3799,
-  lakefsFakes: { from: 3710, to: 3729 },
-  airflowFakes: { from: 3730, to: 3749 },
-  mlflowFakes: { from: 3750, to: 3769 },
-  coreFakes: { from: 3770, to: 3789 },
-} as const;
+import { createServer } from "node:net";
+
+// The integration tests take their ports from the operating system instead of a fixed block, so
+// test files running in parallel, two checkouts on one machine and a CI run beside a developer's
+// tests never collide on a port.
+
+/** A port that was free a moment ago (bound to 127.0.0.1:0, then released). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A URL where nothing listens, so calls get "connection refused". */
+export async function refusedUrl(): Promise<string> {
+  return `http://127.0.0.1:${await freePort()}`;
+}

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { freePort } from "./ports";
 
 // Starts Stoplight Prism in mock mode for a published spec: answers shaped by the spec's examples
 // and schemas, and 4xx for requests the spec would refuse. Stateless, so behaviours that need
@@ -25,8 +26,22 @@ function prismCli(): string {
   return path.join(path.dirname(pkg), "dist/index.js");
 }
 
-/** Starts `prism mock` on 127.0.0.1:port and resolves once it answers HTTP. */
-export async function startPrism(spec: string, port: number, { timeoutMs = 90_000 } = {}): Promise<PrismMock> {
+/**
+ * Starts `prism mock` on 127.0.0.1 at a free port and resolves once it answers HTTP. The port is
+ * picked just before Prism binds it; if something else took it meanwhile, Prism exits with
+ * EADDRINUSE and we try another.
+ */
+export async function startPrism(spec: string, { timeoutMs = 90_000 } = {}): Promise<PrismMock> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPrismOn(spec, await freePort(), timeoutMs);
+    } catch (e) {
+      if (attempt >= 3 || !/EADDRINUSE/.test(String(e))) throw e;
+    }
+  }
+}
+
+async function startPrismOn(spec: string, port: number, timeoutMs: number): Promise<PrismMock> {
   // Spawned with node directly (not npx) so that stopping this pid stops Prism itself.
   const child = spawn(process.execPath, [prismCli(), "mock", "-h", "127.0.0.1", "-p", String(port), spec], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
