@@ -3,7 +3,8 @@ import type { UseCaseDetail } from "@/lib/use-cases/views";
 
 // The intake form's values as the inputs hold them (strings), and their conversion to
 // the API's input, validated step by step by the same zod schemas as the server.
-export interface IntakeState { form: Record<string, string>; risk: Record<string, boolean> }
+export interface DatasetPick { id: string; name: string; namespace: string }
+export interface IntakeState { form: Record<string, string>; risk: Record<string, boolean>; datasets: DatasetPick[] }
 
 const NUMERIC = new Set(["valueLow", "valueHigh", "dataReadiness", "feasibility", "complexity"]);
 export const STEP_FIELDS: string[][] = [
@@ -15,12 +16,15 @@ export const STEP_FIELDS: string[][] = [
 const FIELDS = STEP_FIELDS.flat();
 
 export function emptyIntake(teamId = ""): IntakeState {
-  return { form: Object.fromEntries(FIELDS.map((f) => [f, f === "teamId" ? teamId : ""])), risk: {} };
+  return { form: Object.fromEntries(FIELDS.map((f) => [f, f === "teamId" ? teamId : ""])), risk: {}, datasets: [] };
 }
 
 export function intakeFromDetail(d: UseCaseDetail): IntakeState {
   const r = d as unknown as Record<string, unknown>;
-  return { form: Object.fromEntries(FIELDS.map((f) => [f, r[f] === null || r[f] === undefined ? "" : String(r[f])])), risk: { ...d.riskAnswers } };
+  return {
+    form: Object.fromEntries(FIELDS.map((f) => [f, r[f] === null || r[f] === undefined ? "" : String(r[f])])), risk: { ...d.riskAnswers },
+    datasets: d.assets.filter((a) => a.kind === "dataset").map(({ id, name, namespace }) => ({ id, name, namespace })),
+  };
 }
 
 /** Input values for the API: numbers parsed, empty fields left out. */
@@ -34,9 +38,13 @@ export function toInput(s: IntakeState, fields: string[] = FIELDS): Record<strin
   return out;
 }
 
+const DATA_STEP = 2;
+// A draft kept on this device by an older version of the form has no datasets yet.
+const datasetIds = (s: IntakeState) => (s.datasets ?? []).map((d) => d.id);
+
 /** Field errors of one step, by field name, from the shared schema. */
 export function stepErrors(step: number, s: IntakeState): Record<string, string> {
-  const input = step === 3 ? { riskAnswers: s.risk } : toInput(s, STEP_FIELDS[step]);
+  const input = step === 3 ? { riskAnswers: s.risk } : { ...toInput(s, STEP_FIELDS[step]), ...(step === DATA_STEP ? { datasetIds: datasetIds(s) } : {}) };
   const r = INTAKE_STEPS[step]!.schema.safeParse(input);
   if (r.success) return {};
   const errs: Record<string, string> = {};
@@ -46,7 +54,7 @@ export function stepErrors(step: number, s: IntakeState): Record<string, string>
 
 /** What an autosave sends: every filled field that passes the schema on its own. */
 export function savableInput(s: IntakeState): Record<string, unknown> {
-  const out: Record<string, unknown> = { riskAnswers: s.risk };
+  const out: Record<string, unknown> = { riskAnswers: s.risk, datasetIds: datasetIds(s) };
   STEP_FIELDS.forEach((fields, step) => {
     if (!fields.length) return;
     const errs = stepErrors(step, s);
@@ -56,5 +64,10 @@ export function savableInput(s: IntakeState): Record<string, unknown> {
   return out;
 }
 
-/** Which step shows a server-reported field. */
-export const stepOfField = (path: string) => Math.max(0, STEP_FIELDS.findIndex((fs) => fs.includes(path.split(".")[0]!)) === -1 ? 3 : STEP_FIELDS.findIndex((fs) => fs.includes(path.split(".")[0]!)));
+/** Which step shows a server-reported field (risk answers, and anything unknown, on the last). */
+export function stepOfField(path: string): number {
+  const field = path.split(".")[0]!;
+  if (field === "datasetIds") return DATA_STEP;
+  const step = STEP_FIELDS.findIndex((fs) => fs.includes(field));
+  return step === -1 ? 3 : step;
+}

@@ -2,7 +2,8 @@
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { VALUE_LABELS } from "@/components/use-cases/portfolio-filters";
 import { TierBadge } from "@/components/use-cases/badges";
-import type { IntakeState } from "@/components/use-cases/intake-model";
+import { DatasetPicker } from "@/components/use-cases/dataset-picker";
+import type { DatasetPick, IntakeState } from "@/components/use-cases/intake-model";
 import { RISK_QUESTIONS, screenRisk } from "@/lib/use-cases/risk";
 import { CONFIDENCES, VALUE_TYPES } from "@/lib/use-cases/schemas";
 
@@ -11,6 +12,7 @@ interface StepProps {
   errors: Record<string, string>;
   set: (field: string, value: string) => void;
   setRisk: (key: string, value: boolean) => void;
+  setDatasets: (datasets: DatasetPick[]) => void;
   teams: { id: string; name: string }[];
 }
 
@@ -65,7 +67,8 @@ export function DataStep(p: StepProps) {
   const scale = (lo: string, hi: string): [string, string][] => SCALE.map((s) => [s, s === "1" ? `1 — ${lo}` : s === "5" ? `5 — ${hi}` : s]);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <div className="sm:col-span-2"><Text name="dataNeeded" label="Data needed" hint="Name catalog datasets where they exist, or describe the data" area p={p} /></div>
+      <div className="sm:col-span-2"><DatasetPicker value={p.state.datasets ?? []} onChange={p.setDatasets} error={p.errors.datasetIds} /></div>
+      <div className="sm:col-span-2"><Text name="dataNeeded" label="Data needed" hint="Describe data that is not in the catalog yet, or what you need from the linked datasets" area p={p} /></div>
       <Choice name="dataReadiness" label="Data readiness" options={scale("does not exist", "versioned and tested")} p={p} />
       <Choice name="feasibility" label="Feasibility" options={scale("research problem", "routine")} p={p} />
       <Choice name="complexity" label="Operational complexity" options={scale("simple batch", "real time, 24/7")} p={p} />

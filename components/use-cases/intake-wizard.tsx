@@ -114,7 +114,8 @@ export function IntakeWizard({ initial, teams }: { initial?: UseCaseDetail; team
         <h2 className="mb-4 text-lg font-semibold">{INTAKE_STEPS[step]!.label}</h2>
         <Step state={state} errors={errors} teams={teams}
           set={(f, v) => change((s) => ({ ...s, form: { ...s.form, [f]: v } }))}
-          setRisk={(k, v) => change((s) => ({ ...s, risk: { ...s.risk, [k]: v } }))} />
+          setRisk={(k, v) => change((s) => ({ ...s, risk: { ...s.risk, [k]: v } }))}
+          setDatasets={(datasets) => change((s) => ({ ...s, datasets }))} />
         <div className="mt-6 flex items-center gap-3">
           {step > 0 ? <Button variant="secondary" onClick={() => go(step - 1)}>Back</Button> : null}
           {step < STEPS.length - 1 ? <Button type="submit">Next</Button> : <Button type="submit" disabled={busy}>{busy ? "Submitting…" : "Submit for review"}</Button>}

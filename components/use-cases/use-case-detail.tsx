@@ -1,5 +1,7 @@
 "use client";
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { KindBadge } from "@/components/catalog/kind-badge";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ErrorState, LoadingRows } from "@/components/ui/states";
@@ -11,16 +13,39 @@ import { ScoresPanel } from "@/components/use-cases/scores-panel";
 import { TransitionActions } from "@/components/use-cases/transition-actions";
 import { useUseCase } from "@/lib/client/use-cases";
 import { STATE_LABELS } from "@/lib/use-cases/lifecycle";
+import type { UseCaseDetail } from "@/lib/use-cases/views";
+
+/** Linked catalog datasets (with links to the catalog), the description, and other assets linked to it. */
+function DataNeeded({ uc }: { uc: UseCaseDetail }) {
+  const datasets = uc.assets.filter((a) => a.kind === "dataset");
+  const others = uc.assets.filter((a) => a.kind !== "dataset");
+  const link = (a: UseCaseDetail["assets"][number]) => (
+    <li key={a.id}><Link href={`/catalog/${a.id}`} className="text-brand-700 hover:underline">{a.name}</Link> <span className="text-xs text-slate-500">{a.namespace}</span></li>
+  );
+  return (
+    <div className="space-y-1" data-testid="data-needed">
+      {datasets.length ? <ul aria-label="Linked catalog datasets" className="space-y-0.5">{datasets.map(link)}</ul> : null}
+      {uc.dataNeeded ? <p className="whitespace-pre-wrap">{uc.dataNeeded}</p> : null}
+      {!datasets.length && !uc.dataNeeded ? <p>—</p> : null}
+      {others.length ? (
+        <div className="pt-1 text-xs text-slate-600">In the catalog for this use case:
+          <ul className="mt-0.5 flex flex-wrap gap-x-3">{others.map((a) => <li key={a.id} className="flex items-center gap-1"><KindBadge kind={a.kind} /><Link href={`/catalog/${a.id}`} className="text-brand-700 hover:underline">{a.name}</Link></li>)}</ul>
+        </div>
+      ) : null}
+      {uc.hiddenAssets ? <p className="text-xs text-slate-500">{uc.hiddenAssets} more linked asset{uc.hiddenAssets === 1 ? "" : "s"} outside your catalog access.</p> : null}
+    </div>
+  );
+}
 
 export function UseCaseDetailView({ id }: { id: string }) {
   const q = useUseCase(id);
   if (q.isPending) return <LoadingRows label="Loading the use case" />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const uc = q.data;
-  const facts: [string, string][] = [
+  const facts: [string, ReactNode][] = [
     ["Team", uc.teamName], ["Owner", uc.ownerName], ["Business owner", uc.businessOwner], ["Intended users", uc.intendedUsers || "—"],
     ["Value", uc.valueType ? `${VALUE_LABELS[uc.valueType]}: ${formatKeur(uc.valueLow)}–${formatKeur(uc.valueHigh)} a year (${uc.valueConfidence ?? "?"} confidence)` : "—"],
-    ["Success metrics", uc.successMetrics || "—"], ["Data needed", uc.dataNeeded || "—"],
+    ["Success metrics", uc.successMetrics || "—"], ["Data needed", <DataNeeded key="data" uc={uc} />],
     ["Self-assessment", `data readiness ${uc.dataReadiness ?? "?"}/5, feasibility ${uc.feasibility ?? "?"}/5, complexity ${uc.complexity ?? "?"}/5`],
     ["Target date", uc.targetDate ?? "—"],
   ];

@@ -51,6 +51,10 @@ test("a high-risk use case goes from intake through disagreeing scores to approv
   await owner.getByLabel(/high estimate/).fill("400");
   await owner.getByLabel("Success metrics").fill("Planning time per store down 50%");
   await owner.getByRole("button", { name: "Next" }).click();
+  // The data needed: a catalog dataset, linked through the catalog's search, and a description.
+  await owner.getByLabel("Find a catalog dataset").fill("orders daily");
+  await owner.getByRole("button", { name: "Link curated/orders_daily" }).click();
+  await expect(owner.getByRole("list", { name: "Linked datasets" })).toContainText("curated/orders_daily");
   await owner.getByLabel("Data needed").fill("Rosters, footfall, sales per hour");
   await owner.getByLabel("Data readiness").selectOption("3");
   await owner.getByLabel("Feasibility").selectOption("4");
@@ -70,6 +74,8 @@ test("a high-risk use case goes from intake through disagreeing scores to approv
   await expect(owner.getByTestId("use-case-state")).toHaveText("Submitted");
   const url = new URL(owner.url()).pathname;
   await expect(owner.getByTestId("risk-rule")).toHaveText("high: used in hiring decisions");
+  const linked = owner.getByRole("list", { name: "Linked catalog datasets" }).getByRole("link", { name: "curated/orders_daily" });
+  await expect(linked).toHaveAttribute("href", /^\/catalog\/[0-9a-f-]{36}$/);
 
   // Two reviewers score independently; the second sees nothing until scoring, and disagrees.
   const rita = await as(browser, PERSONAS.reviewer, url);

@@ -38,6 +38,10 @@ export async function registerAsset(ctx: RequestContext & { actor: Actor }, inpu
       ? await tx.asset.update({ where: { id: existing.id }, data: { ...data, ...(existing.ownerTeamId ? {} : { ownerTeamId }) }, select: assetSelect })
       : await tx.asset.create({ data: { ...key, ...data, ownerTeamId }, select: assetSelect });
     if (input.useCaseIds?.length) {
+      // The link has a foreign key: name the ids that are not use cases instead of failing on it.
+      const found = new Set((await tx.useCase.findMany({ where: { id: { in: input.useCaseIds } }, select: { id: true } })).map((u) => u.id));
+      const errors = input.useCaseIds.flatMap((id, i) => (found.has(id) ? [] : [{ path: `useCaseIds.${i}`, message: "No such use case" }]));
+      if (errors.length) throw new AppError("validation", `${errors.length === 1 ? "A linked use case does" : "Linked use cases do"} not exist.`, { errors });
       await tx.assetUseCase.createMany({ data: input.useCaseIds.map((useCaseId) => ({ assetId: row.id, useCaseId })), skipDuplicates: true });
     }
     const after = await tx.asset.findUniqueOrThrow({ where: { id: row.id }, select: assetSelect });

@@ -11,6 +11,7 @@ export const queryKeys = {
   useCase: (id: string) => ["use-cases", "one", id] as const,
   useCaseScores: (id: string) => ["use-cases", "one", id, "scores"] as const,
   useCaseComments: (id: string) => ["use-cases", "one", id, "comments"] as const,
+  datasetSearch: (q: string) => ["catalog", "datasets", q] as const,
   rubrics: () => ["rubrics"] as const,
   portfolioSummary: () => ["portfolio", "summary"] as const,
   promotion: (id: string) => ["promotions", id] as const,

@@ -26,6 +26,15 @@ export const useUseCaseScores = (id: string) =>
 export const useUseCaseComments = (id: string) =>
   useQuery({ queryKey: queryKeys.useCaseComments(id), queryFn: ({ signal }) => apiFetch<{ items: CommentView[] }>(`/api/v1/use-cases/${id}/comments`, { signal }) });
 
+/** Catalog datasets matching a search, for the intake's "data needed" links (the catalog's own search API). */
+export const useDatasetSearch = (q: string) =>
+  useQuery({
+    queryKey: queryKeys.datasetSearch(q),
+    queryFn: ({ signal }) => apiFetch<{ items: { id: string; name: string; namespace: string; description: string; ownerTeamName: string | null }[] }>(`/api/v1/assets${qs({ kind: "dataset", q, limit: 8 })}`, { signal }),
+    enabled: q.trim().length > 0,
+    staleTime: 30_000,
+  });
+
 export const useRubrics = () => useQuery({ queryKey: queryKeys.rubrics(), queryFn: ({ signal }) => apiFetch<{ items: RubricView[] }>("/api/v1/rubrics", { signal }) });
 
 export const usePortfolioSummary = () =>

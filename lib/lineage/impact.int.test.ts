@@ -10,6 +10,8 @@ import { impactCsv } from "@/lib/lineage/impact-csv";
 import { impactQuery } from "@/lib/lineage/impact-schemas";
 import { allValidEvents, uniquify } from "@/lib/lineage/test-events";
 import { ctxOf, makeActor, makeTeam, unique } from "@/lib/test/factories";
+import { createUseCase } from "@/lib/use-cases/intake";
+import { fullIntake } from "@/lib/use-cases/test-kit";
 
 const ev = (ns: string, type: string, inputs: string[], outputs: string[]) => ({
   eventType: type, eventTime: "2026-03-01T10:00:00Z", producer: "https://example.test/p", schemaURL: "https://openlineage.io/spec/2-0-2/OpenLineage.json",
@@ -26,7 +28,8 @@ describe("impact analysis", () => {
     const fs = await db().asset.findFirstOrThrow({ where: { namespace: "lakefs://retail", name: features } });
     await registerAsset(ctxOf(ci), { kind: "dataset", namespace: "lakefs://retail", name: features });
     await registerVersion(ctxOf(ci), fs.id, { version: "c1", lakefs: { repository: "retail", ref: "main", commitId: "d".repeat(64) } });
-    const useCaseId = randomUUID();
+    // A real use case: asset_use_cases has a foreign key to it.
+    const useCaseId = (await createUseCase(ctxOf(ci), fullIntake(team.id))).id;
     const model = (await registerAsset(ctxOf(ci), { kind: "model", namespace: "mlflow", name: unique("demand"), useCaseIds: [useCaseId] })).asset;
     const mv = (await registerVersion(ctxOf(ci), model.id, { version: "7", inputs: [{ datasetVersionId: (await db().datasetVersion.findFirstOrThrow({ where: { assetId: fs.id } })).id }] })).version;
     await db().$transaction((tx) => recordDeployment(tx, { modelVersionId: mv.id, environment: "prod" }));

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/policy/actor";
 import { requirePermission } from "@/lib/policy/require";
 import { EDITABLE_STATES } from "@/lib/use-cases/lifecycle";
 import { lockVisible } from "@/lib/use-cases/access";
+import { checkDatasets, datasetLinkIds, replaceDatasetLinks } from "@/lib/use-cases/dataset-links";
 import { getUseCase } from "@/lib/use-cases/read";
 import { screenRisk, type RiskAnswers } from "@/lib/use-cases/risk";
 import type { CreateUseCaseInput, OverrideTierInput, UpdateUseCaseInput } from "@/lib/use-cases/schemas";
@@ -15,7 +16,7 @@ import type { UseCaseDetail } from "@/lib/use-cases/views";
 type Ctx = RequestContext & { actor: Actor };
 
 function intakeData<T extends UpdateUseCaseInput>(input: T) {
-  const { targetDate, riskAnswers, ...rest } = input;
+  const { targetDate, riskAnswers, datasetIds: _links, ...rest } = input;
   return {
     ...rest,
     ...(targetDate !== undefined ? { targetDate: targetDate ? new Date(`${targetDate}T00:00:00Z`) : null } : {}),
@@ -34,13 +35,15 @@ export async function createUseCase(ctx: Ctx, input: CreateUseCaseInput): Promis
   const id = await db().$transaction(async (tx) => {
     const team = await tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } });
     if (!team) throw new AppError("validation", "The team does not exist.", { errors: [{ path: "teamId", message: "No such team" }] });
-    const { targetDate, riskAnswers, ...rest } = input;
+    const { targetDate, riskAnswers, datasetIds, ...rest } = input;
+    const datasets = await checkDatasets(tx, ctx.actor, datasetIds ?? []);
     const risk = riskFields(riskAnswers ?? {});
     const uc = await tx.useCase.create({
       data: { ...rest, targetDate: targetDate ? new Date(`${targetDate}T00:00:00Z`) : null, ...risk, tier: risk.screenedTier, ownerId: ctx.actor.userId },
     });
+    await replaceDatasetLinks(tx, uc.id, datasets, []);
     await tx.useCaseEvent.create({ data: { useCaseId: uc.id, transition: "create", fromState: null, toState: "draft", actorId: ctx.actor.userId } });
-    await recordAudit(tx, ctx, { action: "use_case.created", entityType: "use_case", entityId: uc.id, before: null, after: { title: uc.title, teamId: uc.teamId, tier: uc.tier } });
+    await recordAudit(tx, ctx, { action: "use_case.created", entityType: "use_case", entityId: uc.id, before: null, after: { title: uc.title, teamId: uc.teamId, tier: uc.tier, datasetIds: datasets } });
     return uc.id;
   });
   return getUseCase(ctx.actor, id);
@@ -62,12 +65,17 @@ export async function updateUseCase(ctx: Ctx, id: string, input: UpdateUseCaseIn
       throw new AppError("validation", "The value range is inverted: the high end must be at least the low end.", { errors: [{ path: "valueHigh", message: "The high end must be at least the low end" }] });
     }
     const data = intakeData(input);
+    // Autosave sends the whole set each time: links are written (and audited) only when it differs.
+    const currentLinks = input.datasetIds !== undefined ? await datasetLinkIds(tx, id) : [];
+    const links = input.datasetIds !== undefined ? await checkDatasets(tx, ctx.actor, input.datasetIds) : currentLinks;
+    const linksChanged = input.datasetIds !== undefined && (await replaceDatasetLinks(tx, id, links, currentLinks));
     // A reviewer's override stands until the answers change; then the screening decides again.
     const tierChange = input.riskAnswers !== undefined ? { tier: screenRisk(input.riskAnswers).tier, overrideReason: null } : {};
     const updated = await tx.useCase.update({ where: { id }, data: { ...data, ...tierChange } });
     await recordAudit(tx, ctx, {
       action: "use_case.updated", entityType: "use_case", entityId: id,
-      before: pick(uc, Object.keys(data)), after: pick(updated, Object.keys(data)),
+      before: { ...pick(uc, Object.keys(data)), ...(linksChanged ? { datasetIds: currentLinks } : {}) },
+      after: { ...pick(updated, Object.keys(data)), ...(linksChanged ? { datasetIds: links } : {}) },
     });
   });
   return getUseCase(ctx.actor, id);

@@ -7,14 +7,16 @@ import { can } from "@/lib/policy/require";
 import type { UseCase } from "@/lib/generated/prisma/client";
 import { availableTransitions, EDITABLE_STATES, type Facts } from "@/lib/use-cases/lifecycle";
 import { visibleWhere } from "@/lib/use-cases/access";
+import { linkedAssets } from "@/lib/use-cases/dataset-links";
 import { screenRisk } from "@/lib/use-cases/risk";
 import { submittableSchema } from "@/lib/use-cases/schemas";
 import type { UseCaseDetail, UseCaseSummary } from "@/lib/use-cases/views";
 
-/** The intake fields that still stop a submission, as field errors. */
-export function missingForSubmit(uc: UseCase): FieldError[] {
+/** The intake fields that still stop a submission, as field errors, given the ids of its linked catalog datasets. */
+export function missingForSubmit(uc: UseCase, datasetIds: string[]): FieldError[] {
   const r = submittableSchema.safeParse({
     ...uc,
+    datasetIds,
     targetDate: uc.targetDate ? uc.targetDate.toISOString().slice(0, 10) : null,
     valueType: uc.valueType ?? undefined, valueLow: uc.valueLow ?? undefined, valueHigh: uc.valueHigh ?? undefined,
     valueConfidence: uc.valueConfidence ?? undefined, dataReadiness: uc.dataReadiness ?? undefined,
@@ -23,10 +25,10 @@ export function missingForSubmit(uc: UseCase): FieldError[] {
   return r.success ? [] : zodFieldErrors(r.error);
 }
 
-export function factsOf(uc: UseCase, minScores: number, note?: string): Facts {
+export function factsOf(uc: UseCase, minScores: number, datasetIds: string[], note?: string): Facts {
   return {
     state: uc.state, heldFrom: uc.heldFrom, tier: uc.tier, teamId: uc.teamId, ownerId: uc.ownerId,
-    scoreCount: uc.scoreCount, minScores, missing: missingForSubmit(uc), note,
+    scoreCount: uc.scoreCount, minScores, missing: missingForSubmit(uc, datasetIds), note,
   };
 }
 
@@ -45,16 +47,19 @@ export async function getUseCase(actor: Actor, id: string): Promise<UseCaseDetai
     include: { team: { select: { name: true } }, owner: { select: { name: true } }, events: { orderBy: { createdAt: "asc" } } },
   });
   if (!uc) throw notFound("The use case");
-  const rubric = await db().rubric.findFirst({ where: { publishedAt: { not: null } }, orderBy: { version: "desc" }, select: { minScores: true } });
+  const [rubric, linked] = await Promise.all([
+    db().rubric.findFirst({ where: { publishedAt: { not: null } }, orderBy: { version: "desc" }, select: { minScores: true } }),
+    linkedAssets(actor, id),
+  ]);
   const actorIds = [...new Set(uc.events.map((e) => e.actorId).filter((x): x is string => !!x))];
   const names = new Map((await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  const facts = factsOf(uc, rubric?.minScores ?? 2, "(any)");
+  const facts = factsOf(uc, rubric?.minScores ?? 2, linked.datasetIds, "(any)");
   const resource = { teamId: uc.teamId, ownerId: uc.ownerId };
   const answers = uc.riskAnswers as Record<string, boolean>;
   return {
     ...summaryOf(uc),
     problem: uc.problem, businessOwner: uc.businessOwner, intendedUsers: uc.intendedUsers, valueConfidence: uc.valueConfidence,
-    successMetrics: uc.successMetrics, dataNeeded: uc.dataNeeded, dataReadiness: uc.dataReadiness, feasibility: uc.feasibility,
+    successMetrics: uc.successMetrics, dataNeeded: uc.dataNeeded, assets: linked.assets, hiddenAssets: linked.hiddenAssets, dataReadiness: uc.dataReadiness, feasibility: uc.feasibility,
     complexity: uc.complexity, targetDate: uc.targetDate ? uc.targetDate.toISOString().slice(0, 10) : null,
     riskAnswers: answers, screenedTier: uc.screenedTier, screenedRule: uc.screenedRule, rulesFired: screenRisk(answers).fired,
     overrideReason: uc.overrideReason, heldFrom: uc.heldFrom, updatedAt: uc.updatedAt.toISOString(),

@@ -28,9 +28,13 @@ export const valueStep = z.object({
   valueConfidence: z.enum(CONFIDENCES, { error: "Pick a confidence" }),
   successMetrics: text("Success metrics", 1, 2000),
 });
-/** Step 3: data and feasibility. */
+/** Step 3: data and feasibility. The data needed is linked catalog datasets, a description, or both. */
 export const dataStep = z.object({
-  dataNeeded: text("Data needed", 1, 3000),
+  datasetIds: z
+    .array(z.uuid({ message: "Must be the id of a catalog dataset" }))
+    .max(50, "Link at most 50 datasets")
+    .describe("Catalog datasets the use case needs (ids of assets of kind dataset); replaces the linked datasets when given"),
+  dataNeeded: z.string({ error: "Data needed must be text" }).trim().max(3000, "Data needed is at most 3000 characters").describe("The data needed, described in words (required unless catalog datasets are linked)"),
   dataReadiness: scale("Data readiness"),
   feasibility: scale("Feasibility"),
   complexity: scale("Operational complexity"),
@@ -41,11 +45,14 @@ export const riskStep = z.object({ riskAnswers: riskAnswersSchema });
 
 const rangeOk = (v: { valueLow?: number | null; valueHigh?: number | null }) => v.valueLow == null || v.valueHigh == null || v.valueLow <= v.valueHigh;
 const rangeIssue = { message: "The high end must be at least the low end", path: ["valueHigh"] };
+/** A complete intake names its data: linked catalog datasets, a description, or both. */
+const dataOk = (v: { dataNeeded?: string; datasetIds?: string[] }) => !!v.dataNeeded?.trim() || (v.datasetIds?.length ?? 0) > 0;
+const dataIssue = { message: "Link a catalog dataset or describe the data needed", path: ["dataNeeded"] };
 
 export const INTAKE_STEPS = [
   { key: "basics", label: "The problem", schema: basicsStep },
   { key: "value", label: "Value", schema: valueStep.refine(rangeOk, rangeIssue) },
-  { key: "data", label: "Data & feasibility", schema: dataStep },
+  { key: "data", label: "Data & feasibility", schema: dataStep.refine(dataOk, dataIssue) },
   { key: "risk", label: "Risk screening", schema: riskStep },
 ] as const;
 
@@ -64,7 +71,7 @@ export const updateUseCaseSchema = z.object(fullShape).partial().strict().refine
 export type UpdateUseCaseInput = z.infer<typeof updateUseCaseSchema>;
 
 /** What submission requires: the whole intake. */
-export const submittableSchema = z.object(fullShape).refine(rangeOk, rangeIssue);
+export const submittableSchema = z.object(fullShape).refine(rangeOk, rangeIssue).refine(dataOk, dataIssue);
 
 export const transitionSchema = z
   .object({ transition: z.enum(TRANSITION_NAMES), note: z.string().trim().max(5000).optional() })

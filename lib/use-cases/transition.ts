@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/policy/actor";
 import { requirePermission } from "@/lib/policy/require";
 import { planTransition } from "@/lib/use-cases/lifecycle";
 import { currentRubric, lockVisible } from "@/lib/use-cases/access";
+import { datasetLinkIds } from "@/lib/use-cases/dataset-links";
 import { factsOf, getUseCase } from "@/lib/use-cases/read";
 import type { TransitionInput } from "@/lib/use-cases/schemas";
 import type { UseCaseDetail } from "@/lib/use-cases/views";
@@ -21,7 +22,8 @@ export async function transitionUseCase(ctx: RequestContext & { actor: Actor }, 
   await db().$transaction(async (tx) => {
     const uc = await lockVisible(tx, ctx.actor, id);
     const rubric = await currentRubric(tx);
-    const to = planTransition(ctx.actor, input.transition, factsOf(uc, rubric?.minScores ?? 2, input.note));
+    const datasets = input.transition === "submit" ? await datasetLinkIds(tx, id) : [];
+    const to = planTransition(ctx.actor, input.transition, factsOf(uc, rubric?.minScores ?? 2, datasets, input.note));
     const now = new Date();
     await tx.useCase.update({
       where: { id },

@@ -35,6 +35,14 @@ export const timelineEntrySchema = z.object({
   createdAt: z.string(),
 });
 
+export const linkedAssetSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["dataset", "feature_set", "model", "job", "deployment"]),
+  name: z.string(),
+  namespace: z.string(),
+});
+export type LinkedAsset = z.infer<typeof linkedAssetSchema>;
+
 export const useCaseDetailSchema = useCaseSummarySchema
   .extend({
     problem: z.string(),
@@ -43,6 +51,8 @@ export const useCaseDetailSchema = useCaseSummarySchema
     valueConfidence: z.enum(CONFIDENCES).nullable(),
     successMetrics: z.string(),
     dataNeeded: z.string(),
+    assets: z.array(linkedAssetSchema).describe("Catalog assets linked to it that the caller may see: the datasets its intake needs, and models or features registered for it"),
+    hiddenAssets: z.number().describe("Linked assets outside the caller's catalog scope (counted, not named)"),
     dataReadiness: z.number().nullable(),
     feasibility: z.number().nullable(),
     complexity: z.number().nullable(),
