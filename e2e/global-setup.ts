@@ -6,9 +6,11 @@ import { buildIfNeeded, startAppServer } from "./support/app-server";
 import { oidcServerEnv } from "./support/app-env";
 import { startOidcServer } from "./support/oidc-server";
 import { PORTS } from "./support/ports";
+import { startWorker } from "./support/worker";
 
 // One run of the browser tests: a fresh migrated + seeded database, a real OIDC
-// identity provider, and the production build served by `next start`. The function
+// identity provider, the production build served by `next start`, and the background
+// worker (a real process, in demo mode against its demo fakes). The function
 // it returns is Playwright's teardown: it stops what this setup started and drops
 // the database.
 
@@ -38,6 +40,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     process.env.E2E_OIDC_ISSUER = oidc.issuer;
     const app = await startAppServer(PORTS.app, oidcServerEnv(), "app");
     cleanups.push(app.stop);
+    const worker = startWorker(db.url);
+    cleanups.push(worker.stop);
     process.env.E2E_BASE_URL = app.url;
     console.log(`[e2e] portal at ${app.url}, identity provider at ${oidc.issuer}`);
   } catch (e) {

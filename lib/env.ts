@@ -26,6 +26,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
+  // Demo mode without integrations: where the worker's demo fakes listen (0: any free ports).
+  DEMO_FAKES_PORT: z.coerce.number().int().min(0).max(65533).default(0),
 });
 
 /** Every variable the schema knows, for the README's table (a test keeps them in sync). */

@@ -9,15 +9,22 @@ const databaseUrl = scriptDatabaseUrl();
 process.env.DATABASE_URL ??= databaseUrl;
 const { startPromotionWorker } = await import("@/lib/promotions/execution/worker");
 const { portsResolver } = await import("@/lib/promotions/execution/ports-for");
-const { startDemoFakes } = await import("@/lib/promotions/execution/demo-fakes");
+const { startWorkerDemoIntegrations } = await import("@/lib/promotions/execution/demo-integrations");
 
+// Read directly (lib/env.ts documents and validates them): a scale-out worker needs no sign-in settings.
 const demo = ["true", "1"].includes(process.env.DEMO_MODE ?? "");
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-let fakes: ReturnType<typeof startDemoFakes> | undefined;
+// Demo mode: the demo fakes start on first use, once per worker (a second worker has its own).
+let fakes: ReturnType<typeof startWorkerDemoIntegrations> | undefined;
+const demoIntegrations = () =>
+  (fakes ??= startWorkerDemoIntegrations(num("DEMO_FAKES_PORT", 0)).catch((e: unknown) => {
+    fakes = undefined; // a failed start (e.g. a port in use) is tried again by the job's retry
+    throw e;
+  }));
 
 const worker = await startPromotionWorker({
   databaseUrl,
-  portsFor: portsResolver({ demo, demoFakes: () => (fakes ??= startDemoFakes()) }),
+  portsFor: portsResolver({ demo, demoIntegrations }),
   pollIntervalMs: num("PROMOTION_POLL_MS", 1000),
   maxStepAttempts: num("PROMOTION_STEP_ATTEMPTS", 3),
   retryDelayMs: (attempt) => Math.min(60_000, num("PROMOTION_RETRY_BASE_MS", 2000) * 2 ** (attempt - 1)),

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { Card } from "@/components/ui/card";
 import { ErrorState, LoadingRows } from "@/components/ui/states";
@@ -32,6 +33,7 @@ export function PromotionView({ id }: { id: string }) {
         </div>
         <p className="text-sm text-slate-600">{p.strategy.replace("_", "-")} · source {p.sourceRef} · policy v{p.policy.version} ({p.policy.requiredApprovals} approvals) · requested by {p.requestedBy.name} on {when(p.createdAt)}</p>
         <p className="text-sm">{p.justification}</p>
+        <p className="text-sm"><Link className="underline" href={`/audit?entityType=promotion&entityId=${p.id}`}>Audit trail</Link> <span className="text-slate-500">(every decision and every step done to lakeFS, MLflow and Airflow)</span></p>
         {p.failureStep ? <p role="alert" className="text-sm text-red-700">Failed at <strong>{p.failureStep}</strong>: {p.failureReason}</p> : null}
         {p.rollbackReason ? <p className="text-sm text-slate-700">Rollback: {p.rollbackReason}</p> : null}
       </Card>

@@ -10,7 +10,7 @@ export function StateBadge({ state }: { state: string }) {
   return <Badge tone={TONE[state] ?? "neutral"}>{state.replace(/_/g, " ")}</Badge>;
 }
 
-/** Promotions executed against the built-in fakes say so wherever they appear. */
+/** Promotions executed against the demo fakes (demo mode, no integrations) say so wherever they appear. */
 export function FakesBadge({ usedFakes }: { usedFakes: boolean | null }) {
-  return usedFakes ? <Badge tone="warning">ran against built-in FAKES (demo)</Badge> : null;
+  return usedFakes ? <span title="Executed in demo mode against the built-in fakes of lakeFS, MLflow and Airflow: nothing real was changed."><Badge tone="warning">demo fakes</Badge></span> : null;
 }

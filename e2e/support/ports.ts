@@ -12,6 +12,8 @@ export const PORTS = {
   demo: base + 2,
   /** An OIDC server with very short sessions, started by the session-expiry spec. */
   shortSession: base + 3,
+  /** The worker's demo fakes: lakeFS here, MLflow at +1, Airflow at +2 (see support/worker.ts). */
+  fakes: base + 4,
 } as const;
 
 export const urlOf = (port: number) => `http://127.0.0.1:${port}`;

@@ -15,7 +15,10 @@ export interface DemoIntegrations {
 }
 
 export interface DemoOptions {
-  /** Ports to listen on (the default, 0, lets the OS choose). */
+  /**
+   * Where to listen: 0 (the default) lets the OS choose; a port P puts lakeFS on P, MLflow on P+1
+   * and Airflow on P+2; a range gives each the first free port of it, in that order.
+   */
   ports?: number | { from: number; to: number };
   airflowVersion?: 2 | 3;
 }
@@ -27,8 +30,8 @@ export async function startDemoIntegrations(options: DemoOptions = {}): Promise<
   const airflow = new AirflowFake({ version: options.airflowVersion ?? 3, lenient: true });
   const started: { stop(): Promise<void> }[] = [];
   try {
-    for (const fake of [lakefs, mlflow, airflow]) {
-      await fake.start(ports);
+    for (const [i, fake] of [lakefs, mlflow, airflow].entries()) {
+      await fake.start(typeof ports === "number" && ports !== 0 ? ports + i : ports);
       started.push(fake);
     }
   } catch (e) {

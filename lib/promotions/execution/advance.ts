@@ -12,11 +12,12 @@ import { nextStep, type Operation, type StepName, type StepRow } from "@/lib/pro
 import { failureFacts, type ExecutionPorts } from "@/lib/promotions/execution/ports";
 import { recordCalls, type CallLike } from "@/lib/promotions/execution/record";
 import { FinalStepError, prepare, runStep, type StepContext } from "@/lib/promotions/execution/steps";
-import { deployVersion, restorePrevious, workerTransition, type PreviousDeployment } from "@/lib/promotions/execution/finish";
+import { deployVersion, restorePrevious, WORKER_CTX, workerTransition, type PreviousDeployment } from "@/lib/promotions/execution/finish";
+import { recordAudit } from "@/lib/audit/record";
 
 export interface AdvanceDeps {
   databaseUrl: string;
-  portsFor: (env: Environment, onCall: (c: CallLike) => void, sourceRef: string) => Promise<ExecutionPorts>;
+  portsFor: (env: Environment, onCall: (c: CallLike) => void) => Promise<ExecutionPorts>;
   pollIntervalMs: number;
   /** Attempts of one step (each with the client's own retries) before a transient error is final. */
   maxStepAttempts: number;
@@ -32,12 +33,15 @@ export async function advancePromotion(promotionId: string, deps: AdvanceDeps): 
   const lock = await tryLockPromotion(deps.databaseUrl, promotionId);
   if (!lock) return "busy";
   try {
+    // One set of clients per run (an Airflow 3 client keeps its JWT); their calls collect here
+    // and are written to the timeline with the step that made them.
+    const calls: CallLike[] = [];
+    let ports: ExecutionPorts | undefined;
     for (;;) {
       if (deps.signal?.aborted) return "stopped";
       const p = await db().promotion.findUnique({ where: { id: promotionId }, include: { environment: true, policy: true, steps: true } });
       if (!p) return "finished";
-      const calls: CallLike[] = [];
-      const ports = await deps.portsFor(p.environment, (c) => calls.push(c), p.sourceRef);
+      ports ??= await deps.portsFor(p.environment, (c) => calls.push(c));
       if (p.state === "approved") {
         await startExecution(p, ports);
         continue;
@@ -62,8 +66,7 @@ export async function advancePromotion(promotionId: string, deps: AdvanceDeps): 
         ports,
       };
       const r = await attemptStep(p.id, op, step, ctx, calls, deps);
-      if (r === "pending") await sleep(deps.pollIntervalMs, undefined, { signal: deps.signal }).catch(() => {});
-      if (r === "retry_scheduled") return r;
+      if (r === "retry_scheduled" || r === "stopped") return r;
     }
   } finally {
     await lock.release();
@@ -79,7 +82,7 @@ async function startExecution(p: Loaded, ports: ExecutionPorts) {
     const mv = await loadModelVersion(tx, p.modelVersionId);
     const cur = await currentDeployment(tx, mv.asset.id, p.environment.key);
     const previous: PreviousDeployment | null = cur && cur.modelVersionId !== mv.id ? { deploymentId: cur.id, modelVersionId: cur.modelVersionId, version: cur.modelVersion.version, mlflowVersion: cur.modelVersion.mlflowVersion, promotionId: cur.promotionId } : null;
-    const started = await workerTransition(tx, p, "start_execution", `Execution started${ports.usedFakes ? " against the built-in FAKE lakeFS, MLflow and Airflow (demo mode)" : ""}.`, {
+    const started = await workerTransition(tx, p, "start_execution", `Execution started${ports.usedFakes ? " against the demo fakes of lakeFS, MLflow and Airflow (demo mode, no integrations configured): nothing real changes" : ""}.`, {
       executionStartedAt: new Date(), previousDeployment: previous ?? undefined, usedFakes: ports.usedFakes,
     });
     if (!started) return;
@@ -90,9 +93,10 @@ async function startExecution(p: Loaded, ports: ExecutionPorts) {
   }, { timeout: 30_000 });
 }
 
-async function attemptStep(promotionId: string, op: Operation, step: StepName, c: StepContext, calls: CallLike[], deps: AdvanceDeps): Promise<"done" | "pending" | "retry_scheduled" | "failed"> {
+async function attemptStep(promotionId: string, op: Operation, step: StepName, c: StepContext, calls: CallLike[], deps: AdvanceDeps): Promise<"done" | "retry_scheduled" | "failed" | "stopped"> {
   const key = { promotionId_operation_step: { promotionId, operation: op, step } };
   let attempts = 1;
+  calls.length = 0;
   try {
     const facts = await prepare(op, step, c);
     c.recorded = { ...c.recorded, ...facts };
@@ -102,14 +106,35 @@ async function attemptStep(promotionId: string, op: Operation, step: StepName, c
       update: { status: "running", attempts: { increment: 1 }, result: c.recorded as object },
     });
     attempts = row.attempts;
-    const out = await runStep(op, step, c);
-    await db().$transaction(async (tx) => {
-      await recordCalls(tx, promotionId, op, step, calls);
-      if (out.kind === "pending") return;
-      await tx.promotionStep.update({ where: key, data: { status: out.kind === "skipped" ? "skipped" : "succeeded", result: (out.kind === "done" ? { ...c.recorded, ...out.result } : c.recorded) as object, error: null, finishedAt: new Date() } });
-      await addTimeline(tx, promotionId, { kind: "step", step: `${op}.${step}`, message: out.message });
-    });
-    return out.kind === "pending" ? "pending" : "done";
+    // A step that waits (following a DAG run) polls within this one attempt. Only a change of
+    // what it sees reaches the timeline, so an hour-long run does not write thousands of rows.
+    let seen: string | undefined;
+    for (;;) {
+      const out = await runStep(op, step, c);
+      if (out.kind === "pending") {
+        if (out.message !== seen) {
+          seen = out.message;
+          await db().$transaction(async (tx) => {
+            await recordCalls(tx, promotionId, op, step, calls);
+            await addTimeline(tx, promotionId, { kind: "step", step: `${op}.${step}`, message: out.message });
+          });
+        }
+        calls.length = 0;
+        await sleep(deps.pollIntervalMs, undefined, { signal: deps.signal }).catch(() => {});
+        if (deps.signal?.aborted) return "stopped";
+        continue;
+      }
+      await db().$transaction(async (tx) => {
+        await recordCalls(tx, promotionId, op, step, calls);
+        const result = out.kind === "done" ? { ...c.recorded, ...out.result } : c.recorded;
+        await tx.promotionStep.update({ where: key, data: { status: out.kind === "skipped" ? "skipped" : "succeeded", result: result as object, error: null, finishedAt: new Date() } });
+        await addTimeline(tx, promotionId, { kind: "step", step: `${op}.${step}`, message: out.message });
+        // What was done to an outside system is part of the audit trail, not only of the timeline.
+        await recordAudit(tx, WORKER_CTX, { action: `promotion.${op}_${step}`, entityType: "promotion", entityId: promotionId, after: { status: out.kind === "skipped" ? "skipped" : "succeeded", message: out.message, ...result } });
+      });
+      calls.length = 0;
+      return "done";
+    }
   } catch (e) {
     const f = failureFacts(e);
     const final = e instanceof FinalStepError || !f.transient || attempts >= deps.maxStepAttempts;

@@ -6,7 +6,7 @@ import type { CallRecorder } from "@/lib/integrations/core/call-record";
 import { clientPorts, type PortsConfig } from "@/lib/promotions/execution/client-ports";
 import type { ExecutionPorts } from "@/lib/promotions/execution/ports";
 import { FinalStepError } from "@/lib/promotions/execution/steps";
-import type { DemoFakes } from "@/lib/promotions/execution/demo-fakes";
+import type { DemoIntegrations } from "@/lib/integrations/testing/demo";
 
 export const secretContext = (environmentId: string, system: string) => `integration:${environmentId}:${system}`;
 
@@ -41,15 +41,14 @@ function refusingPorts(reason: string): ExecutionPorts {
   return { usedFakes: false, lakefs: { branchHead: no, findCommitByMetadata: no, merge: no, revert: no }, mlflow: { aliasVersion: no, setAlias: no, deleteAlias: no }, airflow: { dagRunState: no, triggerDagRun: no } };
 }
 
-/** How the worker reaches the systems of an environment: configured clients, or the demo fakes. */
-export function portsResolver(opts: { demo: boolean; demoFakes: () => Promise<DemoFakes> }) {
-  return async (env: Environment, onCall: CallRecorder, sourceRef: string): Promise<ExecutionPorts> => {
+/** How the worker reaches the systems of an environment: configured clients, or (demo mode, nothing configured) the demo fakes. */
+export function portsResolver(opts: { demo: boolean; demoIntegrations: () => Promise<DemoIntegrations> }) {
+  return async (env: Environment, onCall: CallRecorder): Promise<ExecutionPorts> => {
     const cfg = await configuredPorts(env);
     if (typeof cfg === "object") return clientPorts(cfg, onCall);
     if (cfg === "none" && opts.demo) {
-      const fakes = await opts.demoFakes();
-      await fakes.ensure(env.id, sourceRef);
-      return clientPorts(fakes.config, onCall);
+      const d = await opts.demoIntegrations();
+      return clientPorts({ lakefs: d.lakefs, mlflow: d.mlflow, airflow: d.airflow, usedFakes: true }, onCall);
     }
     return refusingPorts(cfg === "none" ? `Environment ${env.key} has no lakeFS, MLflow and Airflow integrations configured (and demo mode is off).` : cfg);
   };
