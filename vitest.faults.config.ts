@@ -13,5 +13,9 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 240_000,
     allowOnly: false,
+    // The in-process side of the tests (fixtures, fakes) writes through the services:
+    // quiet logs, the key that encrypts integration secrets (the portal and the workers
+    // it starts inherit it, so they can read what the test saved), demo sign-in settings.
+    env: { LOG_LEVEL: "silent", ENCRYPTION_KEY: "faults-encryption-key-0123456789abcdef", DEMO_MODE: "true", NEXTAUTH_SECRET: "faults-secret-0123456789abcdef0123456789abcdef" },
   },
 });

@@ -7,6 +7,7 @@ import { parseArgs } from "./lib/args";
 import { freshDatabase } from "./lib/database";
 import { loadAll } from "./lib/load";
 import { measureHttp, measureSql, measureTtfb } from "./lib/measure";
+import { writePlans } from "./lib/plans";
 import { judge, machineInfo, printReport, writeReport, type RunReport, type ScenarioResult } from "./lib/report";
 import { startServer, type RunningServer } from "./lib/server";
 import { allScenarios, planned } from "./scenarios";
@@ -17,7 +18,8 @@ import type { BenchContext, Scenario } from "./scenarios/types";
 // checkout measured through the API and as raw SQL, and a report of the budgets.
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const DIST = ".next-bench";
+// Its own build by default; CI builds once into .next and shares it (BENCH_DIST_DIR=.next --skip-build).
+const DIST = process.env.BENCH_DIST_DIR || ".next-bench";
 const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
 
 async function build(skip: boolean): Promise<void> {
@@ -111,6 +113,10 @@ async function main(): Promise<void> {
     const peakRssMb = server.peakRssMb();
     await server.stop();
     server = undefined;
+    if (args.plans) {
+      const written = await writePlans(database.url, ctx, `scale ${args.scale.name}, seed ${args.seed}, ${started.toISOString().slice(0, 10)}`, path.join(ROOT, "bench/plans"), args.only);
+      console.log(`wrote ${written.length} query plans to bench/plans/`);
+    }
     const chain = await verifyAuditChain(database.url);
     if (!chain.ok) errors.push(`audit chain broken at seq ${chain.brokenSeq}: ${chain.reason}`);
     const report: RunReport = {

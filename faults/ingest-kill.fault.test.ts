@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { olEvent } from "@/bench/scenarios/ingest";
 import type { BenchDatabase } from "@/bench/lib/database";
 import { databaseWithToken, query } from "./support/database";
-import { ownOr } from "./support/ports";
+import { portalPort } from "./support/ports";
 import { auditVerify, say, startPortal, type Portal } from "./support/portal";
 
 // The web server is SIGKILLed while pipelines push OpenLineage batches. Every batch
@@ -11,7 +11,7 @@ import { auditVerify, say, startPortal, type Portal } from "./support/portal";
 // changes nothing, and re-sending everything stores each event once.
 
 const T = "web server killed during batch ingestion";
-const PORT = ownOr(3910);
+const PORT = portalPort(0);
 const BATCHES = 30, SIZE = 200, KILL_AFTER_ACKS = 6, IN_FLIGHT = 3;
 
 type Batch = { index: number; events: Record<string, unknown>[]; runIds: string[] };

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { BenchDatabase } from "@/bench/lib/database";
 import { olEvent } from "@/bench/scenarios/ingest";
 import { databaseWithToken, query } from "./support/database";
-import { ownOr } from "./support/ports";
+import { portalPort, postgresPort } from "./support/ports";
 import { ownPostgres, type OwnPostgres } from "./support/own-postgres";
 import { auditVerify, say, startPortal, type Portal } from "./support/portal";
 
@@ -11,7 +11,7 @@ import { auditVerify, say, startPortal, type Portal } from "./support/portal";
 // never a hang); when it is back the same portal process serves 200 again.
 
 const T = "PostgreSQL restarted during load";
-const PORT = ownOr(3911);
+const PORT = portalPort(1);
 
 type Sample = { at: number; path: string; status: number; retryAfter: string | null; ms: number; body?: string };
 
@@ -26,7 +26,7 @@ describe("fault: PostgreSQL restarted during load", () => {
   });
 
   it("answers 503 with Retry-After while the database is down and recovers without a restart", async () => {
-    pg = await ownPostgres(ownOr(26910));
+    pg = await ownPostgres(postgresPort(1));
     const setup = await databaseWithToken("faults_pg", pg.adminUrl);
     db = setup.db;
     const auth = { authorization: `Bearer ${setup.identity.admin.token}` };

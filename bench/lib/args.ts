@@ -7,10 +7,12 @@ export interface BenchArgs {
   skipBuild: boolean;
   outDir: string;
   strict: boolean;
+  /** Also write EXPLAIN ANALYZE of the hot paths to bench/plans/ from the measured database. */
+  plans: boolean;
   only?: string;
 }
 
-const USAGE = "usage: npm run bench -- [--scale small|full] [--seed N] [--port 3900] [--skip-build] [--out bench/results] [--strict] [--only substring]";
+const USAGE = "usage: npm run bench -- [--scale small|full] [--seed N] [--port 3900] [--skip-build] [--out bench/results] [--strict] [--plans] [--only substring]";
 
 export function parseArgs(argv: string[]): BenchArgs {
   const get = (flag: string) => {
@@ -24,5 +26,5 @@ export function parseArgs(argv: string[]): BenchArgs {
   const port = Number(get("--port") ?? process.env.BENCH_PORT ?? 3900);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer\n${USAGE}`);
   if (!Number.isInteger(port) || port < 1024) throw new Error(`--port must be a port number\n${USAGE}`);
-  return { scale, seed, port, skipBuild: argv.includes("--skip-build"), outDir: get("--out") ?? "bench/results", strict: argv.includes("--strict"), only: get("--only") };
+  return { scale, seed, port, skipBuild: argv.includes("--skip-build"), outDir: get("--out") ?? "bench/results", strict: argv.includes("--strict"), plans: argv.includes("--plans"), only: get("--only") };
 }

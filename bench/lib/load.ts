@@ -53,7 +53,9 @@ export async function loadAll(url: string, scale: Scale, seed: number): Promise<
     // Use cases through the use-case area's own batched seeder (lib/use-cases/bench-seed.ts).
     await timed("use cases", () => scale.useCases, () => seedBenchUseCases(url, scale.useCases));
     await timed("analyze", () => 0, () => client.query("ANALYZE"));
-    return { ctxData: { identity, catalog, lineage, extra: { promotions } }, load, postgres };
+    // Use cases for the page scenarios: the seeder's ids are random, so pick them by title order (stable).
+    const useCaseIds = (await client.query<{ id: string }>("SELECT id::text FROM use_cases ORDER BY title, id LIMIT 20")).rows.map((r) => r.id);
+    return { ctxData: { identity, catalog, lineage, extra: { promotions, useCaseIds } }, load, postgres };
   } finally {
     await client.end();
   }

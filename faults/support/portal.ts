@@ -8,7 +8,8 @@ import { stopGroup, waitReady } from "@/bench/lib/server";
 // SIGKILL exactly it at the moment it chooses.
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-export const DIST = ".next-bench";
+// The bench's build by default; CI builds once into .next and shares it (BENCH_DIST_DIR=.next).
+export const DIST = process.env.BENCH_DIST_DIR || ".next-bench";
 export const SECRET = "faults-secret-0123456789abcdef0123456789abcdef";
 
 export interface Portal {
