@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { verifyAuditChain } from "@/lib/audit/verify";
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
       session: { cookie: `next-auth.session-token=${jwt}` },
     };
     const ops = await operations(server);
+    const loadAtStart = os.loadavg();
     const results: ScenarioResult[] = [];
     const notAvailable = planned.map((p) => ({ name: p.name, waitsFor: p.waitsFor }));
     for (const s of allScenarios) {
@@ -120,7 +122,7 @@ async function main(): Promise<void> {
     const chain = await verifyAuditChain(database.url);
     if (!chain.ok) errors.push(`audit chain broken at seq ${chain.brokenSeq}: ${chain.reason}`);
     const report: RunReport = {
-      date: started.toISOString(), scale: args.scale.name, seed: args.seed, machine: machineInfo(postgres), load, scenarios: results, notAvailable,
+      date: started.toISOString(), scale: args.scale.name, seed: args.seed, machine: machineInfo(postgres, loadAtStart), load, scenarios: results, notAvailable,
       peakRssMb, auditChain: chain.ok ? `intact (${chain.events} events)` : `BROKEN at ${chain.brokenSeq}`,
       misses: results.flatMap((r) => r.misses), errors,
     };

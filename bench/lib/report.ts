@@ -23,7 +23,7 @@ export interface RunReport {
   date: string;
   scale: string;
   seed: number;
-  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; postgres: string };
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; postgres: string; loadAverage: { atStart: number[]; atEnd?: number[] } };
   load: Record<string, { rows: number; seconds: number }>;
   scenarios: ScenarioResult[];
   notAvailable: { name: string; waitsFor: string }[];
@@ -44,8 +44,11 @@ export function judge(r: Omit<ScenarioResult, "misses">): string[] {
   return misses;
 }
 
-export function machineInfo(postgres: string): RunReport["machine"] {
-  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres };
+/** `loadAtStart`: os.loadavg() when the measurements began; the one at the end is read now. */
+export function machineInfo(postgres: string, loadAtStart: number[]): RunReport["machine"] {
+  const r = (xs: number[]) => xs.map((x) => Number(x.toFixed(1)));
+  // The load average tells how noisy the machine was (2 cores shared with other work).
+  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres, loadAverage: { atStart: r(loadAtStart), atEnd: r(os.loadavg()) } };
 }
 
 function table(report: RunReport): string[] {
@@ -74,7 +77,7 @@ export function writeReport(report: RunReport, outDir: string): { json: string; 
   const md = [
     `# Benchmark, ${report.scale} scale, ${report.date}`,
     "",
-    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, ${m.postgres}. Seed ${report.seed}.`,
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, ${m.postgres}. Seed ${report.seed}. Load average (1/5/15 min) ${m.loadAverage.atStart.join("/")} at the start, ${m.loadAverage.atEnd?.join("/") ?? "?"} at the end.`,
     "",
     "Loaded: " + Object.entries(report.load).map(([k, v]) => `${v.rows.toLocaleString("en")} ${k} (${f(v.seconds)} s)`).join(", ") + ".",
     "",
