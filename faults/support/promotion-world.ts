@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { db } from "@/lib/db";
 import { saveIntegration } from "@/lib/environments/integrations";
 import { AirflowFake } from "@/lib/integrations/testing/airflow-fake";
@@ -7,8 +6,8 @@ import { LakefsFake } from "@/lib/integrations/testing/lakefs-fake";
 import { MlflowFake } from "@/lib/integrations/testing/mlflow-fake";
 import type { PolicyInput } from "@/lib/promotions/policy-schema";
 import { makeEnvironment, makeModel } from "@/lib/promotions/test-fixtures";
+import { workerCommand } from "@/lib/ops/worker-process";
 import { ctxOf } from "@/lib/test/factories";
-import { ROOT } from "./portal";
 
 // What the promotion fault tests share: an environment whose lakeFS, MLflow and Airflow
 // are the stateful fakes (at their HTTP boundary, in this process, so the test can make
@@ -67,16 +66,17 @@ export async function promotionWorld(policy: Partial<PolicyInput> = {}, opts: { 
 export interface WorkerProcess {
   child: ChildProcess;
   output: () => string;
-  /** SIGKILL to the worker's whole process group (tsx and the node it runs): no cleanup of any kind. */
+  /** SIGKILL to the worker's process group: no cleanup of any kind. */
   kill9: () => Promise<void>;
 }
 
 const workers: WorkerProcess[] = [];
 
-/** `npm run worker` as an operator runs it, in its own process group, with short poll and retry intervals. */
+/** The worker as `npm start` runs it (one process, lib/ops/worker-process), in its own process group, with short poll and retry intervals. */
 export function startWorker(databaseUrl: string, env: Record<string, string> = {}): WorkerProcess {
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
-    cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"],
+  const cmd = workerCommand();
+  const child = spawn(cmd.command, cmd.args, {
+    cwd: cmd.cwd, detached: true, stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env, DATABASE_URL: databaseUrl, DEMO_MODE: "true", LOG_LEVEL: process.env.WORKER_LOG_LEVEL ?? "warn",
       PROMOTION_SWEEP_MS: "300", PROMOTION_POLL_MS: "300", PROMOTION_RETRY_BASE_MS: "500", ...env,
