@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -37,6 +38,7 @@ export function AppShell({ actor, demo, children }: { actor: Actor; demo: boolea
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-end gap-4 border-b border-slate-200 bg-white px-6 py-3 text-sm">
+          {can(actor, "notification.read") ? <NotificationBell /> : null}
           <span>
             <span className="font-medium" data-testid="current-user">{actor.name}</span>
             <span className="text-slate-500"> · {actor.roles.map((r) => ROLE_LABELS[r]).join(", ") || "no role yet"}</span>

@@ -46,7 +46,7 @@ export function CommentsPanel({ useCaseId, canComment }: { useCaseId: string; ca
       )}
       {canComment ? (
         <form className="mt-4 space-y-2" onSubmit={(e) => (e.preventDefault(), void submit())}>
-          <Field label="Add a comment" hint="Mention someone with @ and their e-mail name, e.g. @rita.reviewer" error={error}>
+          <Field label="Add a comment" hint="Mention someone with @ and their e-mail name, e.g. @rita.reviewer; they are notified if they can see this use case" error={error}>
             {(p) => <Textarea {...p} value={body} onChange={(e) => setBody(e.target.value)} className="min-h-16" />}
           </Field>
           <Button type="submit" size="sm" disabled={post.isPending}>Post comment</Button>

@@ -2,8 +2,9 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { PERSONAS, signInAs } from "../fixtures/auth";
 
 // The whole path of issue 4: a product owner files a high-risk use case (draft saved,
-// reload, submit), two reviewers score it independently and disagree, an approver
-// approves, the owner sees the state and the explained priority, and the dashboard counts it.
+// reload, submit), two reviewers score it independently and disagree (one @mentions the
+// owner), an approver approves, the owner sees the state and the explained priority, the
+// dashboard counts it, and the mention waits in the owner's notifications.
 
 async function as(browser: Browser, email: string, path: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -82,6 +83,9 @@ test("a high-risk use case goes from intake through disagreeing scores to approv
   await rita.getByRole("button", { name: "Start review" }).click();
   await expect(rita.getByTestId("use-case-state")).toHaveText("In review");
   await score(rita, { "Business impact": "5", "Technical feasibility": "4", "Data readiness": "3", "Operational complexity": "2", "Residual risk": "3" });
+  await rita.getByLabel("Add a comment").fill("@priya.owner the value range looks optimistic: which footfall source is it based on?");
+  await rita.getByRole("button", { name: "Post comment" }).click();
+  await expect(rita.getByText(/^Mentions: /)).toBeVisible();
 
   const ravi = await as(browser, PERSONAS.reviewer2, url);
   await expect(ravi.getByText(/1 score submitted\. Others' scores stay hidden/)).toBeVisible();
@@ -105,4 +109,12 @@ test("a high-risk use case goes from intake through disagreeing scores to approv
   await exec.reload();
   expect(await dashboardCount(exec, "funnel", "Approved for build")).toBe(approvedBefore + 1);
   expect(await dashboardCount(exec, "tiers", "high")).toBe(highBefore + 1);
+
+  // The reviewer's @mention reached the owner: the bell counts it, the inbox marks it read.
+  await expect(owner.getByTestId("notification-bell")).toHaveAttribute("aria-label", /[1-9]\d* unread/);
+  await owner.getByTestId("notification-bell").click();
+  const mention = owner.getByTestId("notification").filter({ hasText: title });
+  await expect(mention).toContainText("mentioned you on");
+  await mention.getByRole("button", { name: /^Mark read/ }).click();
+  await expect(mention.getByRole("button", { name: /^Mark read/ })).toHaveCount(0);
 });

@@ -14,6 +14,8 @@ export const queryKeys = {
   datasetSearch: (q: string) => ["catalog", "datasets", q] as const,
   rubrics: () => ["rubrics"] as const,
   portfolioSummary: () => ["portfolio", "summary"] as const,
+  notifications: (filter: "all" | "unread") => ["notifications", "list", filter] as const,
+  unreadNotifications: () => ["notifications", "unread"] as const,
   promotion: (id: string) => ["promotions", id] as const,
   approvalsInbox: () => ["approvals", "inbox"] as const,
 };

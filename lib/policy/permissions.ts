@@ -96,6 +96,13 @@ export const PERMISSIONS = {
     tokenScope: "use-cases:write",
     grants: { product_owner: "team", reviewer: "all", approver: "all", executive: "all", admin: "all" },
   },
+  // Notifications are personal: each person lists and marks read only their own inbox. Marking
+  // one read changes nothing anyone else sees, so a read-scoped token may do it too.
+  "notification.read": {
+    description: "See one's own notifications and mark them read",
+    tokenScope: "read",
+    grants: { product_owner: "own", reviewer: "own", approver: "own", executive: "own", admin: "own" },
+  },
   "rubric.read": { description: "Read the scoring rubrics", tokenScope: "read", grants: EVERYONE_ALL },
   "rubric.manage": { description: "Edit and publish scoring rubrics", tokenScope: "admin", grants: { admin: "all" } },
   "portfolio.read": {

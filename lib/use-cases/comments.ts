@@ -8,6 +8,7 @@ import { requirePermission } from "@/lib/policy/require";
 import { visibleWhere } from "@/lib/use-cases/access";
 import type { CommentInput } from "@/lib/use-cases/schemas";
 import type { CommentView } from "@/lib/use-cases/views";
+import { notify, usersByHandle, whoMayRead } from "@/lib/notifications/notify";
 
 /** "@priya.owner" mentions the user whose e-mail starts with "priya.owner@". */
 export function mentionHandles(body: string): string[] {
@@ -33,17 +34,20 @@ export async function listComments(actor: Actor, useCaseId: string): Promise<{ i
   };
 }
 
+/**
+ * A comment; each @mentioned person who may read the use case is notified in the same
+ * transaction. A handle of someone who may not read it stays plain text: a mention must
+ * not send anyone to a page they cannot open.
+ */
 export async function addComment(ctx: RequestContext & { actor: Actor }, useCaseId: string, input: CommentInput): Promise<CommentView> {
   const uc = await visibleUseCase(ctx.actor, useCaseId);
   requirePermission(ctx.actor, "usecase.comment", { teamId: uc.teamId, ownerId: uc.ownerId });
-  const handles = mentionHandles(input.body);
-  const mentioned = handles.length
-    ? await db().user.findMany({ where: { active: true, OR: handles.map((h) => ({ email: { startsWith: `${h}@`, mode: "insensitive" as const } })) }, select: { id: true, name: true } })
-    : [];
-  const row = await db().$transaction(async (tx) => {
+  const { row, mentioned } = await db().$transaction(async (tx) => {
+    const mentioned = whoMayRead(await usersByHandle(tx, mentionHandles(input.body)), uc).map((u) => ({ id: u.userId, name: u.name }));
     const c = await tx.useCaseComment.create({ data: { useCaseId, authorId: ctx.actor.userId, body: input.body, mentionIds: mentioned.map((m) => m.id) }, include: { author: { select: { name: true } } } });
-    await recordAudit(tx, ctx, { action: "use_case.commented", entityType: "use_case", entityId: useCaseId, before: null, after: { commentId: c.id, mentions: mentioned.map((m) => m.id) } });
-    return c;
+    const notified = await notify(tx, { useCaseId, actorId: ctx.actor.userId, text: input.body, recipients: mentioned.map((m) => ({ userId: m.id, kind: "mention" as const })) });
+    await recordAudit(tx, ctx, { action: "use_case.commented", entityType: "use_case", entityId: useCaseId, before: null, after: { commentId: c.id, mentions: mentioned.map((m) => m.id), notified } });
+    return { row: c, mentioned };
   });
   return { id: row.id, kind: row.kind, body: row.body, authorId: row.authorId, authorName: row.author.name, mentions: mentioned, createdAt: row.createdAt.toISOString() };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import type { RequestContext } from "@/lib/http/context";
 import type { Actor } from "@/lib/policy/actor";
@@ -9,7 +9,16 @@ import { currentRubric, lockVisible } from "@/lib/use-cases/access";
 import { datasetLinkIds } from "@/lib/use-cases/dataset-links";
 import { factsOf, getUseCase } from "@/lib/use-cases/read";
 import type { TransitionInput } from "@/lib/use-cases/schemas";
+import { mentionHandles } from "@/lib/use-cases/comments";
+import { notify, usersByHandle, whoMayRead } from "@/lib/notifications/notify";
 import type { UseCaseDetail } from "@/lib/use-cases/views";
+
+/** The change request as a comment on the use case, and notifications in the same transaction. */
+async function sendChangeRequest(tx: Tx, actorId: string, uc: { id: string; teamId: string; ownerId: string }, note: string): Promise<string[]> {
+  const mentioned = whoMayRead(await usersByHandle(tx, mentionHandles(note)), uc).map((u) => u.userId);
+  await tx.useCaseComment.create({ data: { useCaseId: uc.id, authorId: actorId, kind: "change_request", body: note, mentionIds: [...new Set([uc.ownerId, ...mentioned])] } });
+  return notify(tx, { useCaseId: uc.id, actorId, text: note, recipients: [{ userId: uc.ownerId, kind: "change_request" }, ...mentioned.map((userId) => ({ userId, kind: "mention" as const }))] });
+}
 
 /**
  * Moves a use case through its lifecycle: the row is locked, planTransition decides
@@ -35,12 +44,11 @@ export async function transitionUseCase(ctx: RequestContext & { actor: Actor }, 
     });
     await tx.useCaseEvent.updateMany({ where: { useCaseId: id, endedAt: null }, data: { endedAt: now } });
     await tx.useCaseEvent.create({ data: { useCaseId: id, transition: input.transition, fromState: uc.state, toState: to, actorId: ctx.actor.userId, note: input.note || null, createdAt: now } });
-    if (input.transition === "request_changes" && input.note) {
-      await tx.useCaseComment.create({ data: { useCaseId: id, authorId: ctx.actor.userId, kind: "change_request", body: input.note, mentionIds: [uc.ownerId] } });
-    }
+    // The reviewer's note goes to the owner (and to anyone it @mentions who may read the use case).
+    const notified = input.transition === "request_changes" && input.note ? await sendChangeRequest(tx, ctx.actor.userId, uc, input.note) : [];
     await recordAudit(tx, ctx, {
       action: `use_case.${input.transition}`, entityType: "use_case", entityId: id,
-      before: { state: uc.state }, after: { state: to, ...(input.note ? { note: input.note } : {}) },
+      before: { state: uc.state }, after: { state: to, ...(input.note ? { note: input.note } : {}), ...(notified.length ? { notified } : {}) },
     });
   });
   return getUseCase(ctx.actor, id);

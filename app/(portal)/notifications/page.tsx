@@ -1,0 +1,11 @@
+import { PageHeader } from "@/components/ui/card";
+import { NotificationsInbox } from "@/components/notifications/notifications-inbox";
+
+export default function NotificationsPage() {
+  return (
+    <>
+      <PageHeader title="Notifications" description="Mentions and change requests on use cases you can see." />
+      <NotificationsInbox />
+    </>
+  );
+}
