@@ -7,6 +7,7 @@ import { LakefsFake } from "@/lib/integrations/testing/lakefs-fake";
 import { MlflowFake } from "@/lib/integrations/testing/mlflow-fake";
 import { saveIntegration } from "@/lib/environments/integrations";
 import { workerCommand } from "@/lib/ops/worker-process";
+import { setUpPrivateDatabase } from "@/lib/test/private-database";
 import { requestPromotion } from "@/lib/promotions/request";
 import { decidePromotion } from "@/lib/promotions/decide";
 import { approvers, makeEnvironment, makeModel } from "@/lib/promotions/test-fixtures";
@@ -19,7 +20,9 @@ import { approvers, makeEnvironment, makeModel } from "@/lib/promotions/test-fix
 // wait is for a recorded fact (a counter of the fake, a row, a process exit).
 // Demo mode is on only so the process's sign-in settings parse; the configured
 // integrations (the fakes below) take precedence over the demo fakes.
+// The workers get a database of their own: they would execute other files' promotions too.
 process.env.ENCRYPTION_KEY ??= "test-encryption-key-0123456789abcdef";
+setUpPrivateDatabase("worker_kill");
 const children: ChildProcess[] = [];
 
 function startWorker(): ChildProcess {
