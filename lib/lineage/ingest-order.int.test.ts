@@ -73,4 +73,38 @@ describe("lineage ingestion is order-independent", () => {
     expect((await res.json()).errors[0].path).toBe("[1]run.runId");
     expect(await db().asset.count({ where: { namespace: ns } })).toBe(0);
   });
+
+  it("keeps search on the newest schema's columns when an older version of a dataset arrives later", async () => {
+    const token = await lineageToken();
+    const ns = unique("ns");
+    const facet = { _producer: "https://example.test/p", _schemaURL: "https://openlineage.io/spec/facets/1-1-0/SchemaDatasetFacet.json" };
+    const observed = (at: string, version: string, columns: string[]) => ({
+      eventType: "COMPLETE", eventTime: at, producer: "https://example.test/p", schemaURL: "https://openlineage.io/spec/2-0-2/OpenLineage.json",
+      job: { namespace: ns, name: "load" }, run: { runId: crypto.randomUUID() },
+      outputs: [{ namespace: ns, name: "orders", facets: {
+        schema: { ...facet, fields: columns.map((name) => ({ name, type: "string" })) },
+        version: { _producer: facet._producer, _schemaURL: "https://openlineage.io/spec/facets/1-0-0/DatasetVersionDatasetFacet.json", datasetVersion: version },
+      } }],
+    });
+    expect((await post(observed("2026-02-01T00:00:00Z", "v2", ["id", "amount_eur"]), token)).status).toBe(201);
+    expect((await post(observed("2026-01-01T00:00:00Z", "v1", ["id", "amount"]), token)).status).toBe(201);
+    const asset = await db().asset.findFirstOrThrow({ where: { namespace: ns, name: "orders" } });
+    expect(asset.columnNames).toEqual(["id", "amount_eur"]);
+    expect(await db().datasetVersion.count({ where: { assetId: asset.id } })).toBe(2);
+  });
+
+  it("stores two batches that name the same new datasets at the same time, with one asset each", async () => {
+    const token = await lineageToken();
+    const ns = unique("ns");
+    const batch = (from: number) => Array.from({ length: 20 }, (_, i) => ({
+      eventType: "COMPLETE", eventTime: new Date(Date.UTC(2026, 0, 1, 0, from + i)).toISOString(), producer: "https://example.test/p",
+      schemaURL: "https://openlineage.io/spec/2-0-2/OpenLineage.json", job: { namespace: ns, name: `job_${i % 3}` }, run: { runId: crypto.randomUUID() },
+      inputs: [{ namespace: ns, name: `in_${i % 5}` }], outputs: [{ namespace: ns, name: `out_${i % 5}` }],
+    }));
+    const answers = await Promise.all([post(batch(0), token), post(batch(100), token), post(batch(200), token)]);
+    expect(answers.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(await db().asset.count({ where: { namespace: ns } })).toBe(13);
+    expect(await db().run.count({ where: { job: { namespace: ns } } })).toBe(60);
+    expect(await db().lineageEdge.count({ where: { source: { namespace: ns } } })).toBe(30); // in_(i%5) → job_(i%3) and back out: 15 pairs each way
+  });
 });

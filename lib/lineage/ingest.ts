@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/policy/actor";
 import { requirePermission } from "@/lib/policy/require";
 import { normalizeEvent, type NormalizedEvent } from "@/lib/lineage/normalize";
 import { validateEvent } from "@/lib/lineage/validate";
+import { claimBatch } from "@/lib/lineage/claim-batch";
 import { writeBatch, type BatchStats } from "@/lib/lineage/write-batch";
 import { MAX_BATCH_EVENTS, MAX_EVENT_BYTES } from "@/lib/lineage/limits";
 
@@ -54,18 +55,14 @@ export async function ingestLineage(ctx: RequestContext & { actor: Actor }, body
   }, { timeout: 60_000, maxWait: 10_000 });
 }
 
-/** Stores new events verbatim (duplicates skipped by dedupe key) and folds them in; the caller audits. */
+/**
+ * Stores new events verbatim (duplicates skipped by dedupe key) and folds them in, in
+ * two statements whatever the batch size; the caller audits.
+ */
 export async function storeEvents(tx: Tx, normalized: NormalizedEvent[]): Promise<{ fresh: number; stats: BatchStats | null }> {
   // The same event twice in one batch counts once.
   const unique = [...new Map(normalized.map((n) => [n.dedupeKey, n])).values()];
-  const inserted = await tx.$queryRawUnsafe<{ dedupe_key: string }[]>(
-    `INSERT INTO lineage_events (dedupe_key, event_kind, run_id, event_type, event_time, payload)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::timestamptz[], $6::text[]::jsonb[])
-     ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key`,
-    unique.map((n) => n.dedupeKey), unique.map((n) => n.eventKind), unique.map((n) => n.runId), unique.map((n) => n.eventType),
-    unique.map((n) => n.eventTime), unique.map((n) => n.payload),
-  );
-  const fresh = new Set(inserted.map((r) => r.dedupe_key));
+  const { fresh, ids } = await claimBatch(tx, unique);
   if (fresh.size === 0) return { fresh: 0, stats: null };
-  return { fresh: fresh.size, stats: await writeBatch(tx, unique.filter((n) => fresh.has(n.dedupeKey))) };
+  return { fresh: fresh.size, stats: await writeBatch(tx, unique.filter((n) => fresh.has(n.dedupeKey)), ids) };
 }
