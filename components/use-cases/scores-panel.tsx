@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorState, LoadingRows } from "@/components/ui/states";
-import { Table, Td, Th } from "@/components/ui/table";
+import { PriorityExplanation } from "@/components/use-cases/priority-explanation";
 import { ScoreForm } from "@/components/use-cases/score-form";
 import { useUseCaseScores } from "@/lib/client/use-cases";
 
@@ -29,27 +29,8 @@ export function ScoresPanel({ useCaseId, canScore }: { useCaseId: string; canSco
       )}
       {agg ? (
         <>
-          <h3 className="mb-2 font-medium">How the priority is made (rubric v{agg.explanation.rubricVersion})</h3>
-          <Table data-testid="priority-explanation">
-            <caption className="sr-only">Contribution of each criterion to the priority</caption>
-            <thead><tr><Th>Criterion</Th><Th className="text-right">Weight (share)</Th><Th className="text-right">Mean score</Th><Th className="text-right">Spread</Th><Th className="text-right">Points</Th></tr></thead>
-            <tbody className="divide-y divide-slate-100">
-              {agg.explanation.parts.map((p) => {
-                const s = agg.criteria.find((c) => c.key === p.key);
-                return (
-                  <tr key={p.key}>
-                    <Td>{p.label}{p.direction === "lower_is_better" ? <span className="text-xs text-slate-500"> (lower is better)</span> : null}</Td>
-                    <Td className="text-right tabular-nums">{p.weight} ({(p.share * 100).toFixed(0)}%)</Td>
-                    <Td className="text-right tabular-nums">{p.value.toFixed(1)}</Td>
-                    <Td className="text-right tabular-nums">{s ? `${s.spread}` : "—"}{s?.disagreement ? <Badge tone="warning" className="ml-1">disagree</Badge> : null}</Td>
-                    <Td className="text-right tabular-nums">{p.points.toFixed(1)}</Td>
-                  </tr>
-                );
-              })}
-              <tr><Td className="font-medium">Priority</Td><Td /><Td /><Td /><Td className="text-right font-medium tabular-nums">{agg.explanation.parts.reduce((a, p) => a + p.points, 0).toFixed(1)}</Td></tr>
-            </tbody>
-          </Table>
-          <p className="mt-2 text-xs text-slate-500">Points = 100 × weight share × normalised mean (1→0, 5→1; flipped when lower is better).{agg.explanation.mixedVersions ? " Some scores used an older rubric; their frozen priorities are averaged in the headline figure." : ""}</p>
+          <PriorityExplanation explanation={agg.explanation} priority={agg.priority} />
+          <p className="mt-2 text-xs text-slate-500">Points = 100 × weight share × normalised mean (1→0, 5→1; flipped when lower is better).</p>
           {agg.rankAbove ? (
             <p className="mt-3 text-sm" data-testid="rank-reason">{agg.rankAbove.reason} <Link className="text-brand-700 hover:underline" href={`/use-cases/${agg.rankAbove.id}`}>Open the next one</Link></p>
           ) : <p className="mt-3 text-sm text-slate-600">Lowest-ranked scored use case you can see.</p>}
@@ -57,7 +38,7 @@ export function ScoresPanel({ useCaseId, canScore }: { useCaseId: string; canSco
           <ul className="space-y-1 text-sm">
             {v.scores.map((s) => (
               <li key={s.reviewerId}>
-                <span className="font-medium">{s.reviewerName}</span> (v{s.rubricVersion}): {agg.explanation.parts.filter((p) => p.key in s.values).map((p) => `${p.label.toLowerCase()} ${s.values[p.key]}`).join(", ")} → {s.priority.toFixed(1)}
+                <span className="font-medium">{s.reviewerName}</span> (v{s.rubricVersion}): {(agg.explanation.versions.find((x) => x.rubricVersion === s.rubricVersion)?.parts ?? []).filter((p) => p.key in s.values).map((p) => `${p.label.toLowerCase()} ${s.values[p.key]}`).join(", ")} → {s.priority.toFixed(1)}
                 {s.note ? <span className="text-slate-600"> — {s.note}</span> : null}
               </li>
             ))}

@@ -82,7 +82,8 @@ export function meanValues(scores: ScoreValues[], criteria: CriterionDef[]): Sco
  * Why one use case ranks above the next: the criteria whose points differ most,
  * in a sentence a person can check against the contribution tables.
  */
-export function rankReason(higher: { title: string; parts: Contribution[] }, lower: { title: string; parts: Contribution[] }): string {
+type Points = Pick<Contribution, "key" | "label" | "points">;
+export function rankReason(higher: { title: string; parts: Points[] }, lower: { title: string; parts: Points[] }): string {
   const lowerByKey = new Map(lower.parts.map((p) => [p.key, p]));
   const diffs = higher.parts
     .map((p) => ({ label: p.label, diff: p.points - (lowerByKey.get(p.key)?.points ?? 0) }))

@@ -4,7 +4,8 @@ import { notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/policy/actor";
 import { can } from "@/lib/policy/require";
 import { currentRubric, visibleWhere } from "@/lib/use-cases/access";
-import { contributions, meanValues, rankReason, spreadOf, type Contribution, type ScoreValues } from "@/lib/use-cases/priority";
+import { explainScores } from "@/lib/use-cases/explain";
+import { rankReason, type ScoreValues } from "@/lib/use-cases/priority";
 import { rubricView } from "@/lib/use-cases/rubrics";
 import type { ScoresView } from "@/lib/use-cases/views";
 
@@ -17,12 +18,9 @@ async function scoresOf(useCaseId: string) {
 }
 type ScoreRow = Awaited<ReturnType<typeof scoresOf>>[number];
 
-/** Contributions under the newest rubric version among the scores (the ones a reader compares). */
-function explain(scores: ScoreRow[]): { rubricVersion: number; parts: Contribution[]; mixedVersions: boolean } | null {
-  const latest = scores[0]?.rubric;
-  if (!latest) return null;
-  const same = scores.filter((s) => s.rubricId === latest.id).map((s) => s.values as ScoreValues);
-  return { rubricVersion: latest.version, parts: contributions(meanValues(same, latest.criteria), latest.criteria), mixedVersions: same.length !== scores.length };
+/** The explanation of a use case's priority, each score under its own rubric version (see explain.ts). */
+function explain(scores: ScoreRow[]) {
+  return explainScores(scores.map((s) => ({ rubricVersion: s.rubric.version, criteria: s.rubric.criteria, disagreementSpread: s.rubric.disagreementSpread, values: s.values as ScoreValues })));
 }
 
 /**
@@ -43,7 +41,6 @@ export async function getScores(actor: Actor, useCaseId: string): Promise<Scores
     myScore: mine ? { values: mine.values as ScoreValues, note: mine.note, rubricVersion: mine.rubric.version, priority: mine.priority, updatedAt: mine.updatedAt.toISOString() } : null,
   };
   if (hidden || scores.length === 0) return { ...base, scores: [], aggregate: null };
-  const latest = scores[0]!.rubric;
   const explanation = explain(scores)!;
   // The next use case down the ranking, among those this actor may see.
   const next = await db().useCase.findFirst({
@@ -61,10 +58,9 @@ export async function getScores(actor: Actor, useCaseId: string): Promise<Scores
     aggregate: {
       priority: uc.priority,
       disagreement: uc.disagreement,
-      criteria: spreadOf(scores.filter((s) => s.rubricId === latest.id).map((s) => s.values as ScoreValues), latest.criteria, latest.disagreementSpread),
-      explanation,
+      explanation: { mixedVersions: explanation.mixedVersions, versions: explanation.versions, combined: explanation.combined },
       rankAbove: next && nextExplained
-        ? { id: next.id, title: next.title, priority: next.priority, reason: rankReason({ title: uc.title, parts: explanation.parts }, { title: next.title, parts: nextExplained.parts }) }
+        ? { id: next.id, title: next.title, priority: next.priority, reason: rankReason({ title: uc.title, parts: explanation.combined }, { title: next.title, parts: nextExplained.combined }) }
         : null,
     },
   };

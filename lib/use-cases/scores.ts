@@ -6,7 +6,8 @@ import type { RequestContext } from "@/lib/http/context";
 import type { Actor } from "@/lib/policy/actor";
 import { requirePermission } from "@/lib/policy/require";
 import { currentRubric, lockVisible } from "@/lib/use-cases/access";
-import { priorityOf, spreadOf, type CriterionDef, type ScoreValues } from "@/lib/use-cases/priority";
+import { explainScores } from "@/lib/use-cases/explain";
+import { priorityOf, type ScoreValues } from "@/lib/use-cases/priority";
 import { getScores } from "@/lib/use-cases/score-view";
 import type { SubmitScoreInput } from "@/lib/use-cases/schemas";
 import type { ScoresView } from "@/lib/use-cases/views";
@@ -50,12 +51,15 @@ export async function submitScore(ctx: RequestContext & { actor: Actor }, useCas
   return getScores(ctx.actor, useCaseId);
 }
 
-/** Recomputes the denormalised priority, count and disagreement flag from the frozen scores. */
+/**
+ * Recomputes the denormalised priority, count and disagreement flag from the frozen
+ * scores: the mean of their own priorities, and disagreement within a rubric version
+ * (explain.ts says why).
+ */
 export async function refreshAggregate(tx: Tx, useCaseId: string): Promise<void> {
-  const scores = await tx.useCaseScore.findMany({ where: { useCaseId }, include: { rubric: { include: { criteria: true } } }, orderBy: { rubric: { version: "desc" } } });
-  const latest = scores[0]?.rubric;
-  const criteria: CriterionDef[] = latest?.criteria ?? [];
-  const disagreement = !!latest && spreadOf(scores.map((s) => s.values as ScoreValues), criteria, latest.disagreementSpread).some((c) => c.disagreement);
+  const scores = await tx.useCaseScore.findMany({ where: { useCaseId }, include: { rubric: { include: { criteria: true } } } });
+  const explained = explainScores(scores.map((s) => ({ rubricVersion: s.rubric.version, criteria: s.rubric.criteria, disagreementSpread: s.rubric.disagreementSpread, values: s.values as ScoreValues })));
+  const disagreement = explained?.disagreement ?? false;
   const priority = scores.length ? scores.reduce((s, x) => s + x.priority, 0) / scores.length : 0;
   await tx.useCase.update({ where: { id: useCaseId }, data: { priority, scoreCount: scores.length, disagreement } });
 }

@@ -32,10 +32,11 @@ describe("independent scoring, aggregate and approval", () => {
     const after = await submitScore(ctxOf(r2), uc.id, { values: disagree, note: "Impact is overstated" });
     expect(after.hidden).toBe(false);
     expect(after.scores).toHaveLength(2);
-    const impact = after.aggregate!.criteria.find((c) => c.key === "impact")!;
-    expect(impact).toMatchObject({ mean: 3, spread: 2, disagreement: true });
+    const [only] = after.aggregate!.explanation.versions;
+    expect(after.aggregate!.explanation).toMatchObject({ mixedVersions: false, versions: [{ scoreCount: 2, share: 1 }] });
+    expect(only!.criteria.find((c) => c.key === "impact")).toMatchObject({ mean: 3, spread: 2, disagreement: true });
     expect(after.aggregate!.disagreement).toBe(true);
-    const sum = after.aggregate!.explanation.parts.reduce((s, p) => s + p.points, 0);
+    const sum = only!.parts.reduce((s, p) => s + p.points, 0);
     expect(sum).toBeCloseTo(after.aggregate!.priority, 8);
     expect((await db().useCase.findUniqueOrThrow({ where: { id: uc.id } })).disagreement).toBe(true);
 
@@ -119,6 +120,18 @@ describe("rubric versions", () => {
     const versions = view.scores.map((s) => s.rubricVersion).sort();
     expect(versions).toEqual([v1.version, published.version].sort());
     expect(view.scores.find((s) => s.reviewerId === r1.userId)!.priority).toBe(before[0]!.priority);
+
+    // The explanation keeps each score under its own version and says so: one table per
+    // version, whose shares times priorities add up to the headline (the mean of both frozen priorities).
+    const agg = view.aggregate!;
+    expect(agg.explanation.mixedVersions).toBe(true);
+    expect(agg.explanation.versions.map((v) => [v.rubricVersion, v.scoreCount, v.share])).toEqual([[published.version, 1, 0.5], [v1.version, 1, 0.5]]);
+    const [newer, older] = agg.explanation.versions;
+    expect(older!.priority).toBeCloseTo(before[0]!.priority, 10);
+    expect(newer!.parts.find((p) => p.key === "impact")!.share).toBeCloseTo(5 / 5.4, 10);
+    expect(agg.priority).toBeCloseTo((view.scores[0]!.priority + view.scores[1]!.priority) / 2, 10);
+    expect(newer!.share * newer!.priority + older!.share * older!.priority).toBeCloseTo(agg.priority, 10);
+    expect(agg.explanation.combined.reduce((s, c) => s + c.points, 0)).toBeCloseTo(agg.priority, 10);
     await expect(publishRubric(ctxOf(admin), draft.id)).rejects.toMatchObject({ code: "conflict" });
   });
 });

@@ -109,8 +109,18 @@ export const scoresViewSchema = z
       .object({
         priority: z.number(),
         disagreement: z.boolean(),
-        criteria: z.array(z.object({ key: z.string(), label: z.string(), mean: z.number(), min: z.number(), max: z.number(), spread: z.number(), disagreement: z.boolean() })),
-        explanation: z.object({ rubricVersion: z.number(), parts: z.array(contributionSchema), mixedVersions: z.boolean() }),
+        explanation: z.object({
+          mixedVersions: z.boolean().describe("True when the scores were given under more than one rubric version"),
+          versions: z.array(z.object({
+            rubricVersion: z.number(),
+            scoreCount: z.number(),
+            share: z.number().describe("This version's share of the scores: its weight in the headline priority"),
+            priority: z.number().describe("Priority of this version's mean values under its own weights"),
+            parts: z.array(contributionSchema),
+            criteria: z.array(z.object({ key: z.string(), label: z.string(), mean: z.number(), min: z.number(), max: z.number(), spread: z.number(), disagreement: z.boolean() })),
+          })).describe("One explanation per rubric version the scores used, newest first; sum(share × priority) is the headline priority"),
+          combined: z.array(z.object({ key: z.string(), label: z.string(), points: z.number() })).describe("Points per criterion over all scores, each under its own rubric version"),
+        }),
         rankAbove: z.object({ id: z.string(), title: z.string(), priority: z.number(), reason: z.string() }).nullable(),
       })
       .nullable(),
