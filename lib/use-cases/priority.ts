@@ -74,10 +74,6 @@ export function spreadOf(scores: ScoreValues[], criteria: CriterionDef[], disagr
   });
 }
 
-export function meanValues(scores: ScoreValues[], criteria: CriterionDef[]): ScoreValues {
-  return Object.fromEntries(spreadOf(scores, criteria, Infinity).map((s) => [s.key, s.mean]));
-}
-
 /**
  * Why one use case ranks above the next: the criteria whose points differ most,
  * in a sentence a person can check against the contribution tables.
