@@ -63,6 +63,14 @@ const ASSETS = [
   { kind: "model", namespace: "mlflow://demo", name: "credit-risk-pd", team: "risk-and-credit", tags: ["credit", "xgboost", "high-risk"], description: "Probability of default for credit limit decisions.", useCase: CREDIT_UC },
 ] as const;
 
+const DATA_NEEDED: [string, string[]][] = [
+  ["Store-level demand forecasting", ["raw/orders", "raw/stores", "curated/orders_daily"]],
+  ["Markdown price optimisation", ["curated/orders_daily"]],
+  ["Promotion cannibalisation analysis", ["raw/orders", "curated/orders_daily"]],
+  ["Credit limit decisioning", ["raw/loan_applications"]],
+  ["Early-warning for SME defaults", ["raw/loan_applications"]],
+];
+
 export async function seedCatalog(db: PrismaClient): Promise<void> {
   const teams = new Map((await db.team.findMany({ select: { id: true, slug: true } })).map((t) => [t.slug, t.id]));
   const ids = new Map<string, string>();
@@ -73,6 +81,10 @@ export async function seedCatalog(db: PrismaClient): Promise<void> {
     if ("useCase" in a) await db.assetUseCase.createMany({ data: [{ assetId: row.id, useCaseId: a.useCase }], skipDuplicates: true });
   }
   await db.assetUseCase.createMany({ data: [{ assetId: ids.get("features/demand_features")!, useCaseId: DEMAND_UC }, { assetId: ids.get("features/credit_features")!, useCaseId: CREDIT_UC }], skipDuplicates: true });
+  // The datasets demo use cases name as the data they need (the intake's catalog links).
+  const needs = DATA_NEEDED.flatMap(([title, names]) => names.map((name) => ({ assetId: ids.get(name)!, useCaseId: demoUseCaseId(title) })));
+  const present = new Set((await db.useCase.findMany({ where: { id: { in: needs.map((n) => n.useCaseId) } }, select: { id: true } })).map((u) => u.id));
+  await db.assetUseCase.createMany({ data: needs.filter((n) => present.has(n.useCaseId)), skipDuplicates: true });
 
   const events = [...sharedEvents(), ...steps().flatMap(eventsOf)].map(normalizeEvent);
   await db.$transaction((tx) => storeEvents(tx as unknown as Tx, events), { timeout: 60_000 });

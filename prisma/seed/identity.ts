@@ -11,6 +11,8 @@ export const DEMO_TEAMS = [
 export const DEMO_PERSONAS: { email: string; name: string; roles: RoleName[]; teams: string[] }[] = [
   { email: "priya.owner@demo.local", name: "Priya Shah", roles: ["product_owner"], teams: ["retail-analytics"] },
   { email: "omar.owner@demo.local", name: "Omar Haddad", roles: ["product_owner"], teams: ["risk-and-credit"] },
+  { email: "carla.owner@demo.local", name: "Carla Mendes", roles: ["product_owner"], teams: ["customer-experience"] },
+  { email: "mei.owner@demo.local", name: "Mei Tanaka", roles: ["product_owner"], teams: ["ml-platform"] },
   { email: "rita.reviewer@demo.local", name: "Rita Gomez", roles: ["reviewer"], teams: ["ml-platform"] },
   { email: "ravi.reviewer@demo.local", name: "Ravi Iyer", roles: ["reviewer"], teams: ["ml-platform"] },
   { email: "ana.approver@demo.local", name: "Ana Novak", roles: ["approver", "reviewer"], teams: ["ml-platform"] },

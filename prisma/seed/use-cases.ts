@@ -8,10 +8,14 @@ import { DEMO_USE_CASES } from "./use-case-catalog";
 
 // The demo portfolio, with histories and scores, so the dashboards tell a story on
 // first start. Ids are derived from titles, so running it again changes nothing.
+// Each team's use cases belong to its product owner, as the intake would have it.
 const OWNERS: Record<string, string> = {
   "retail-analytics": "priya.owner@demo.local", "risk-and-credit": "omar.owner@demo.local",
-  "customer-experience": "adam.admin@demo.local", "ml-platform": "adam.admin@demo.local",
+  "customer-experience": "carla.owner@demo.local", "ml-platform": "mei.owner@demo.local",
 };
+// Earlier seeds gave two teams' use cases to the admin; a rerun hands those (and only those) to their owner.
+const FORMER_OWNER = "adam.admin@demo.local";
+const CHANGE_NOTE = "Please quantify the value range with last year's figures and link the source datasets from the catalog.";
 const PATHS: Record<string, State[]> = {
   draft: ["draft"], submitted: ["draft", "submitted"], in_review: ["draft", "submitted", "in_review"],
   changes_requested: ["draft", "submitted", "in_review", "changes_requested"], approved: ["draft", "submitted", "in_review", "approved"],
@@ -47,6 +51,9 @@ export async function seedUseCases(db: PrismaClient): Promise<void> {
   const reviewers = ["rita.reviewer@demo.local", "ravi.reviewer@demo.local", "ana.approver@demo.local"].map((e) => users.get(e)!);
   const approver = users.get("ana.approver@demo.local")!;
   const now = Date.now();
+  // Who made each move on the timeline: the owner files and delivers, a reviewer reviews, the approver decides.
+  const actorOf = (transition: string, owner: string) =>
+    ["create", "submit", "start_development", "go_live"].includes(transition) ? owner : ["start_review", "request_changes"].includes(transition) ? reviewers[0]! : approver;
 
   for (const [i, [title, team, state, valueType, low, high, feas, ready, cx, risks, problem]] of DEMO_USE_CASES.entries()) {
     const id = stableId(`demo-use-case:${title}`);
@@ -68,12 +75,13 @@ export async function seedUseCases(db: PrismaClient): Promise<void> {
       return { id: stableId(`demo-score:${title}:${r}`), useCaseId: id, reviewerId, rubricId: rubric.id, values, priority: priorityOf(values, rubric.criteria), note: "" };
     });
     const spread = spreadOf(scores.map((s) => s.values), rubric.criteria, rubric.disagreementSpread);
+    const owner = users.get(OWNERS[team]!)!;
     const last = events[events.length - 1]!;
     const ended = (step: number) => events[step + 1]?.createdAt ?? null;
     await db.$transaction([
       db.useCase.create({
         data: {
-          id, title, problem, teamId: teams.get(team)!, ownerId: users.get(OWNERS[team]!)!, businessOwner: `Head of ${team.replace(/-/g, " ")}`,
+          id, title, problem, teamId: teams.get(team)!, ownerId: owner, businessOwner: `Head of ${team.replace(/-/g, " ")}`,
           intendedUsers: "Analysts and operations staff", valueType: valueType as never, valueLow: low, valueHigh: high, valueConfidence: (["low", "medium", "high"] as const)[i % 3],
           successMetrics: "Agreed KPI moves by the target in two quarters", dataNeeded: "Existing warehouse tables and event streams",
           dataReadiness: ready, feasibility: feas, complexity: cx, targetDate: new Date(now + ((i % 12) + 2) * 30 * 86_400_000),
@@ -83,8 +91,17 @@ export async function seedUseCases(db: PrismaClient): Promise<void> {
           disagreement: spread.some((c) => c.disagreement), createdAt: events[0]!.createdAt,
         },
       }),
-      db.useCaseEvent.createMany({ data: events.map((e, step) => ({ ...e, endedAt: ended(step), actorId: e.transition === "approve" ? approver : e.actorId, note: e.transition === "reject" ? "Prohibited or disproportionate practice." : e.transition === "hold" || e.transition === "retire" || e.transition === "request_changes" ? "Seeded history." : null })) }),
+      db.useCaseEvent.createMany({ data: events.map((e, step) => ({ ...e, endedAt: ended(step), actorId: actorOf(e.transition, owner), note: e.transition === "reject" ? "Prohibited or disproportionate practice." : e.transition === "request_changes" ? CHANGE_NOTE : e.transition === "hold" || e.transition === "retire" ? "Seeded history." : null })) }),
       db.useCaseScore.createMany({ data: scores.map((s) => ({ ...s, values: s.values })) }),
+      // A change request reaches its owner as a comment and an unread notification, as the reviewer's move would.
+      ...(state === "changes_requested" ? [
+        db.useCaseComment.create({ data: { id: stableId(`demo-comment:${title}`), useCaseId: id, authorId: reviewers[0]!, kind: "change_request", body: CHANGE_NOTE, mentionIds: [owner], createdAt: last.createdAt } }),
+        db.notification.create({ data: { id: stableId(`demo-notification:${title}`), recipientId: owner, kind: "change_request", useCaseId: id, actorId: reviewers[0]!, excerpt: CHANGE_NOTE, createdAt: last.createdAt } }),
+      ] : []),
     ]);
+  }
+  for (const [team, email] of Object.entries(OWNERS)) {
+    const ids = DEMO_USE_CASES.filter((r) => r[1] === team).map((r) => stableId(`demo-use-case:${r[0]}`));
+    if (users.get(FORMER_OWNER) && users.get(email)) await db.useCase.updateMany({ where: { id: { in: ids }, ownerId: users.get(FORMER_OWNER)! }, data: { ownerId: users.get(email)! } });
   }
 }
