@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const database = await freshDatabase("plans");
   try {
     const { ctxData } = await loadAll(database.url, args.scale, args.seed);
-    const ctx: BenchContext = { ...ctxData, seed: args.seed, admin: {}, owner: {}, approver: {}, session: {} };
+    const ctx: BenchContext = { ...ctxData, seed: args.seed, runTag: "", admin: {}, owner: {}, approver: {}, session: {} };
     for (const f of await writePlans(database.url, ctx, `scale ${args.scale.name}, seed ${args.seed}`, path.join(ROOT, "bench/plans"), args.only)) console.log(`wrote ${path.relative(ROOT, f)}`);
   } finally {
     await database.drop();

@@ -7,6 +7,7 @@ import { verifyAuditChain } from "@/lib/audit/verify";
 import { parseArgs } from "./lib/args";
 import { freshDatabase } from "./lib/database";
 import { loadAll } from "./lib/load";
+import { reuseLoaded, saveLoaded } from "./lib/reuse";
 import { measureHttp, measureSql, measureTtfb } from "./lib/measure";
 import { writePlans } from "./lib/plans";
 import { judge, machineInfo, printReport, writeReport, type RunReport, type ScenarioResult } from "./lib/report";
@@ -71,16 +72,20 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = new Date();
   console.log(`bench: scale ${args.scale.name}, seed ${args.seed}, port ${args.port}`);
-  const database = await freshDatabase("bench");
+  const reused = args.db ? await reuseLoaded(args.db, args.scale.name, args.seed) : undefined;
+  const database = reused?.database ?? (await freshDatabase("bench"));
   let server: RunningServer | undefined;
   const errors: string[] = [];
   try {
-    const { ctxData, load, postgres } = await loadAll(database.url, args.scale, args.seed);
+    const loaded = reused?.loaded ?? (await loadAll(database.url, args.scale, args.seed));
+    if (!reused && process.env.BENCH_KEEP_DB === "1") console.log(`saved the run's context to ${path.relative(ROOT, saveLoaded(database.url, args.scale.name, args.seed, loaded))}; measure again with --db ${database.url}`);
+    if (reused) console.log(`measuring the kept database ${database.url} again (loaded earlier: ${Object.keys(loaded.load).join(", ")})`);
+    const { ctxData, load, postgres } = loaded;
     await build(args.skipBuild);
     server = await startServer(ROOT, args.port, { DATABASE_URL: database.url, NEXTAUTH_SECRET: SECRET, DEMO_MODE: "true", NEXT_DIST_DIR: DIST });
     const jwt = await encode({ token: { sub: ctxData.identity.admin.userId, uid: ctxData.identity.admin.userId, email: ctxData.identity.admin.email, name: "Bench User 0" }, secret: SECRET });
     const ctx: BenchContext = {
-      ...ctxData, seed: args.seed,
+      ...ctxData, seed: args.seed, runTag: reused ? `again-${Date.now()}` : "",
       admin: { authorization: `Bearer ${ctxData.identity.admin.token}` },
       owner: { authorization: `Bearer ${ctxData.identity.owner.token}` },
       approver: { authorization: `Bearer ${ctxData.identity.approver.token}` },
@@ -132,7 +137,7 @@ async function main(): Promise<void> {
     process.exitCode = errors.length || (args.strict && report.misses.length) ? 1 : 0;
   } finally {
     if (server) await server.stop();
-    if (process.env.BENCH_KEEP_DB === "1") console.log(`kept the database: ${database.url}`);
+    if (process.env.BENCH_KEEP_DB === "1" || reused) console.log(`kept the database: ${database.url}`);
     else await database.drop();
   }
 }

@@ -9,10 +9,12 @@ export interface BenchArgs {
   strict: boolean;
   /** Also write EXPLAIN ANALYZE of the hot paths to bench/plans/ from the measured database. */
   plans: boolean;
+  /** Measure this already loaded database again (kept by BENCH_KEEP_DB=1). */
+  db?: string;
   only?: string;
 }
 
-const USAGE = "usage: npm run bench -- [--scale small|full] [--seed N] [--port 3900] [--skip-build] [--out bench/results] [--strict] [--plans] [--only substring]";
+const USAGE = "usage: npm run bench -- [--scale small|full] [--seed N] [--port 3900] [--skip-build] [--out bench/results] [--strict] [--plans] [--only substring] [--db postgresql://…kept database]";
 
 export function parseArgs(argv: string[]): BenchArgs {
   const get = (flag: string) => {
@@ -26,5 +28,5 @@ export function parseArgs(argv: string[]): BenchArgs {
   const port = Number(get("--port") ?? process.env.BENCH_PORT ?? 3900);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer\n${USAGE}`);
   if (!Number.isInteger(port) || port < 1024) throw new Error(`--port must be a port number\n${USAGE}`);
-  return { scale, seed, port, skipBuild: argv.includes("--skip-build"), outDir: get("--out") ?? "bench/results", strict: argv.includes("--strict"), plans: argv.includes("--plans"), only: get("--only") };
+  return { scale, seed, port, skipBuild: argv.includes("--skip-build"), outDir: get("--out") ?? "bench/results", strict: argv.includes("--strict"), plans: argv.includes("--plans"), db: get("--db"), only: get("--only") };
 }

@@ -1,3 +1,4 @@
+import { baselineScenarios } from "./baseline";
 import { catalogScenarios } from "./catalog";
 import { ingestScenarios } from "./ingest";
 import { lineageScenarios } from "./lineage";
@@ -9,4 +10,4 @@ import type { Scenario } from "./types";
 export { planned } from "./planned";
 
 /** Every scenario with a definition; each runs only when its endpoints exist on this checkout. */
-export const allScenarios: Scenario[] = [...portfolioScenarios, ...catalogScenarios, ...lineageScenarios, ...promotionScenarios, ...ingestScenarios, ...pageScenarios];
+export const allScenarios: Scenario[] = [...baselineScenarios, ...portfolioScenarios, ...catalogScenarios, ...lineageScenarios, ...promotionScenarios, ...ingestScenarios, ...pageScenarios];

@@ -12,6 +12,8 @@ export type Budget =
 
 export interface BenchContext {
   seed: number;
+  /** "" on a fresh database; unique when a kept one is measured again, so ingested events are new. */
+  runTag: string;
   identity: Identity;
   catalog: CatalogData;
   lineage: LineageData;
