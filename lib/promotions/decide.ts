@@ -33,6 +33,11 @@ export async function decidePromotion(ctx: Ctx, id: string, raw: DecisionInput) 
       : input.decision === "approve" ? "approve" : input.decision === "reject" ? "reject" : "request_changes";
     if (purpose === "rollback" && input.decision === "request_changes") throw new AppError("validation", "A rollback is approved or rejected; changes cannot be requested on it.", { errors: [{ path: "decision", message: "Use approve or reject" }] });
     const next = transition(p.state, event); // 409 for a cancelled, finished or not-yet-submitted request
+    if (event === "approve_rollback") {
+      // Asked for while it was the newest; if another promotion has replaced it since, rolling it back would undo that one.
+      const newer = await newerOfSameModel(tx, p);
+      if (newer) throw conflict(`Promotion #${newer} replaced this one in ${p.environment.key} after the rollback was asked for; reject this rollback and roll back #${newer} instead.`);
+    }
     const prior = await decisionsOf(tx, p.id, purpose, p.round);
     const highRisk = (await loadUseCaseFacts(tx, p.useCaseId))?.riskTier === "high";
     const requesterId = purpose === "rollback" ? (p.rollbackRequestedById ?? p.requestedById) : p.requestedById;

@@ -108,6 +108,8 @@ async function seedModels(db: PrismaClient, ids: Map<string, string>) {
     { asset: "demand-forecast", version: "3", input: demand[1], sha: "c07d5e2", at: "2026-10-02T09:00:00Z", auc: { mape: 0.151, wape: 0.127 }, params: { num_leaves: 127, learning_rate: 0.03, horizon_weeks: 6 } },
     { asset: "credit-risk-pd", version: "1", input: credit[0], sha: "a19f3b7", at: "2026-09-16T09:00:00Z", auc: { auc: 0.81, ks: 0.44 }, params: { max_depth: 5, eta: 0.1, n_estimators: 400 } },
     { asset: "credit-risk-pd", version: "2", input: credit[1], sha: "e55c820", at: "2026-10-21T09:00:00Z", auc: { auc: 0.83, ks: 0.47 }, params: { max_depth: 6, eta: 0.08, n_estimators: 600 } },
+    // Not deployed yet: the promotions seed has it approved for staging and executing in dev.
+    { asset: "credit-risk-pd", version: "3", input: credit[1], sha: "9d1e4a6", at: "2026-11-19T09:00:00Z", auc: { auc: 0.845, ks: 0.48 }, params: { max_depth: 6, eta: 0.05, n_estimators: 900 } },
   ];
   const mv = new Map<string, string>();
   for (const m of models) {

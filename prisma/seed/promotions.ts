@@ -1,9 +1,11 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { gatesConfigSchema } from "@/lib/promotions/policy-schema";
+import { seedInFlightPromotions } from "./promotions-in-flight";
 
 // Environments with their first policy versions, and promotions in every state a person
-// sees (draft, pending approval, succeeded, failed, rolled back, rejected, cancelled), with
-// gates, approvals, steps and timelines, linked to the catalog's demo deployments.
+// sees (draft, pending approval, succeeded, failed, rollback pending, rolled back, rejected,
+// cancelled; approved and executing in promotions-in-flight.ts), with gates, approvals, steps
+// and timelines, linked to the catalog's demo deployments.
 // Idempotent: environments are upserted; promotions are added only when none exist yet.
 
 const ENVS = [
@@ -37,13 +39,15 @@ export async function seedPromotions(db: PrismaClient): Promise<void> {
   const mv = (name: string, v: string) => versions.find((x) => x.asset.name === name && x.version === v);
   if (!users.get("priya.owner") || !mv("demand-forecast", "1")) return; // catalog demo data absent: nothing to link to
 
-  interface Spec { model: string; version: string; env: string; state: "succeeded" | "failed" | "rolled_back" | "pending_approval" | "draft" | "rejected" | "cancelled"; by: string; requestedAt: Date; doneAt?: Date; approvers?: string[]; decision?: { by: string; decision: "reject" | "request_changes"; comment: string }; note?: string; deploymentId?: string }
+  interface Spec { model: string; version: string; env: string; state: "succeeded" | "failed" | "rollback_pending" | "rolled_back" | "pending_approval" | "draft" | "rejected" | "cancelled"; by: string; requestedAt: Date; doneAt?: Date; approvers?: string[]; decision?: { by: string; decision: "reject" | "request_changes"; comment: string }; note?: string; deploymentId?: string }
   const specs: Spec[] = [];
   const deployments = await db.deployment.findMany({ where: { promotionId: null }, include: { modelVersion: { include: { asset: { select: { name: true } } } } }, orderBy: { deployedAt: "asc" } });
   for (const d of deployments) {
     const owner = d.modelVersion.asset.name === "credit-risk-pd" ? "omar.owner" : "priya.owner";
     const approvers = d.environment === "prod" ? ["ana.approver", "alex.approver"] : d.environment === "staging" ? ["rita.reviewer"] : [];
-    specs.push({ model: d.modelVersion.asset.name, version: d.modelVersion.version, env: d.environment, state: "succeeded", by: owner, requestedAt: at(d.deployedAt.toISOString(), -26 * 60), doneAt: d.deployedAt, approvers, deploymentId: d.id });
+    // What runs in prod for demand-forecast has a rollback waiting for a second approver (the inbox shows it).
+    const rollbackAsked = d.status === "active" && d.environment === "prod" && d.modelVersion.asset.name === "demand-forecast";
+    specs.push({ model: d.modelVersion.asset.name, version: d.modelVersion.version, env: d.environment, state: rollbackAsked ? "rollback_pending" : "succeeded", by: owner, requestedAt: at(d.deployedAt.toISOString(), -26 * 60), doneAt: d.deployedAt, approvers, deploymentId: d.id });
   }
   specs.push(
     { model: "demand-forecast", version: "3", env: "prod", state: "failed", by: "priya.owner", requestedAt: at("2026-10-07T09:00:00Z"), doneAt: at("2026-10-08T10:20:00Z"), approvers: ["ana.approver", "alex.approver"], note: "Airflow DAG deploy_model run failed." },
@@ -59,14 +63,16 @@ export async function seedPromotions(db: PrismaClient): Promise<void> {
     const env = envs.get(s.env);
     if (!v || !env) continue;
     await db.$transaction(async (tx) => {
-      const executed = ["succeeded", "failed", "rolled_back"].includes(s.state);
+      const executed = ["succeeded", "failed", "rollback_pending", "rolled_back"].includes(s.state);
       const p = await tx.promotion.create({
         data: {
           modelVersionId: v.id, teamId: v.asset.ownerTeamId, environmentId: env.id, policyId: env.policyId, strategy: s.env === "prod" ? "blue_green" : "direct", justification: `${s.model} v${s.version}: better accuracy on the last quarter's holdout.`,
           sourceRef: s.env === "prod" ? "staging" : s.env === "staging" ? "dev" : "main", state: s.state, requestedById: users.get(s.by)!, createdAt: s.requestedAt,
           submittedAt: s.state === "cancelled" ? null : at(s.requestedAt.toISOString(), 5), approvedAt: executed ? at(s.requestedAt.toISOString(), 120) : null,
           executionStartedAt: executed ? at(s.doneAt!.toISOString(), -10) : null, finishedAt: s.doneAt ?? (["rejected", "cancelled"].includes(s.state) ? at(s.requestedAt.toISOString(), 240) : null),
-          rolledBackAt: s.state === "rolled_back" ? at(s.doneAt!.toISOString(), 23 * 60) : null, rollbackReason: s.state === "rolled_back" ? "Probability-of-default drift on new applications." : null,
+          rolledBackAt: s.state === "rolled_back" ? at(s.doneAt!.toISOString(), 23 * 60) : null,
+          rollbackReason: s.state === "rolled_back" ? "Probability-of-default drift on new applications." : s.state === "rollback_pending" ? ROLLBACK_ASKED.reason : null,
+          rollbackRequestedById: s.state === "rollback_pending" ? users.get(ROLLBACK_ASKED.by)! : null,
           failureStep: s.state === "failed" ? "execute.airflow_poll" : null, failureReason: s.note ?? null, usedFakes: executed ? true : null,
           gateResults: { create: [
             { phase: "request", gate: "metrics", verdict: "pass", reason: "All metric thresholds met.", evaluatedAt: at(s.requestedAt.toISOString(), 1) },
@@ -82,6 +88,7 @@ export async function seedPromotions(db: PrismaClient): Promise<void> {
             { kind: "gates", message: "Gates (request): 2 passed, 1 warning(s).", at: at(s.requestedAt.toISOString(), 1) },
             ...(executed ? STEPS.map((step, i) => ({ kind: "step", step: `execute.${step}`, message: s.state === "failed" && step === "airflow_poll" ? `Failed: ${s.note}` : `execute ${step.replace("_", " ")} done (demo history).`, at: at(s.doneAt!.toISOString(), -8 + i * 2) })) : []),
             ...(s.state === "rolled_back" ? [{ kind: "state", message: "Rolled back: prod runs v1 again.", at: at(s.doneAt!.toISOString(), 23 * 60) }] : []),
+            ...(s.state === "rollback_pending" ? [{ kind: "state", message: `Ana Novak asked to roll back: "${ROLLBACK_ASKED.reason}" Waiting for 1 approval(s).`, at: ROLLBACK_ASKED.at }] : []),
             ...(s.state === "cancelled" ? [{ kind: "state", message: "Cancelled by the requester.", at: at(s.requestedAt.toISOString(), 240) }] : []),
           ] },
           steps: executed ? { create: STEPS.map((step, i) => ({ operation: "execute" as const, step, status: s.state === "failed" && step === "airflow_poll" ? ("failed" as const) : ("succeeded" as const), attempts: 1, startedAt: at(s.doneAt!.toISOString(), -9 + i * 2), finishedAt: at(s.doneAt!.toISOString(), -8 + i * 2) })) } : undefined,
@@ -90,4 +97,7 @@ export async function seedPromotions(db: PrismaClient): Promise<void> {
       if (s.deploymentId) await tx.deployment.update({ where: { id: s.deploymentId }, data: { promotionId: p.id } });
     });
   }
+  await seedInFlightPromotions(db, { envs, users, modelVersion: mv });
 }
+
+const ROLLBACK_ASKED = { by: "ana.approver", reason: "Forecast bias on promotional weeks since the November price change.", at: at("2026-11-24T08:30:00Z") };

@@ -84,13 +84,16 @@ describe("one-step rollback", () => {
     };
     const first = await promote(0, "v1 data");
     const productionWithV1 = lakefs.files(repo, "production");
+    // A rollback of v1 is asked for, but v2 replaces v1 before anyone approves it.
+    expect(await requestRollback(ctxOf(ana!), first, "Too slow.")).toEqual({ state: "rollback_pending" });
     const second = await promote(1, "v2 data");
     expect(lakefs.files(repo, "production")).toEqual({ "features/part-0.parquet": "v2 data" });
     expect(mlflow.alias(m.mlflowName, "champion")).toBe("2");
     const v2Merge = (await db().promotionStep.findUniqueOrThrow({ where: { promotionId_operation_step: { promotionId: second, operation: "execute", step: "lakefs_merge" } } })).result as { mergeCommitId: string };
 
-    // Only the newest promotion of a model in an environment can be rolled back.
-    await expect(requestRollback(ctxOf(ana!), first, "wrong one")).rejects.toMatchObject({ code: "conflict" });
+    // Only the newest promotion of a model in an environment can be rolled back: approving v1's rollback now would undo v2.
+    await expect(decidePromotion(ctxOf(alex!), first, { decision: "approve", comment: "" })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("replaced this one") });
+    expect((await db().promotion.findUniqueOrThrow({ where: { id: first } })).state).toBe("rollback_pending");
 
     // The policy wants one approver, and not the one who asked: nothing moves until then.
     expect(await requestRollback(ctxOf(ana!), second, "Bias on the holiday week.")).toEqual({ state: "rollback_pending" });
