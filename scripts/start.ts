@@ -61,6 +61,11 @@ function localDefaults(): NodeJS.ProcessEnv {
     env.NEXTAUTH_SECRET = secret;
     say(created ? "generated a NEXTAUTH_SECRET and kept it in .data/nextauth-secret" : "using the NEXTAUTH_SECRET kept in .data/nextauth-secret");
   }
+  if (!env.ENCRYPTION_KEY) {
+    const { secret, created } = persistentSecret("encryption-key");
+    env.ENCRYPTION_KEY = secret;
+    say(created ? "generated an ENCRYPTION_KEY for integration secrets and kept it in .data/encryption-key" : "using the ENCRYPTION_KEY kept in .data/encryption-key");
+  }
   return env;
 }
 

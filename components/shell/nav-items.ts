@@ -23,6 +23,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/account/tokens", label: "My API tokens", permission: "token.read", section: "Governance" },
   { href: "/api-docs", label: "API reference", section: "Governance" },
   { href: "/admin/environments", label: "Environments & policies", permission: "environment.read", section: "Admin" },
+  { href: "/admin/integrations", label: "Integrations", permission: "integration.manage", section: "Admin" },
   { href: "/admin/users", label: "Users & roles", permission: "user.read", section: "Admin" },
   { href: "/admin/teams", label: "Teams", permission: "team.manage", section: "Admin" },
   { href: "/admin/tokens", label: "All API tokens", permission: "user.manage", section: "Admin" },

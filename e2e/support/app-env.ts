@@ -22,6 +22,7 @@ export function oidcServerEnv(extra: Record<string, string> = {}): Record<string
     OIDC_CLIENT_SECRET,
     OIDC_ADMIN_EMAILS,
     DEMO_MODE: "false",
+    ENCRYPTION_KEY: "e2e-encryption-key-0123456789abcdef0123",
     ...extra,
   };
 }

@@ -18,4 +18,6 @@ export const queryKeys = {
   unreadNotifications: () => ["notifications", "unread"] as const,
   promotion: (id: string) => ["promotions", id] as const,
   approvalsInbox: () => ["approvals", "inbox"] as const,
+  integrations: (envKey: string) => ["environments", envKey, "integrations"] as const,
+  policies: (envKey: string) => ["environments", envKey, "policies"] as const,
 };

@@ -32,7 +32,7 @@ describe("test connection", () => {
   it("says exactly what failed", async () => {
     expect(await checkLakefs({ ...lakefs.config, secretAccessKey: "nope" })).toMatchObject({ ok: false, kind: "unauthorized" });
     expect(await checkLakefs(lakefs.config, { repository: "sales", branch: "prod" })).toMatchObject({ ok: false, kind: "not_found", message: expect.stringContaining('branch "prod" in repository "sales"') });
-    expect(await checkMlflow({ trackingUri: refused })).toMatchObject({ ok: false, kind: "unreachable", message: expect.stringContaining(refused) });
+    expect(await checkMlflow({ trackingUri: refused })).toMatchObject({ ok: false, kind: "refused", message: expect.stringContaining(refused) });
     expect(await checkMlflow({ ...mlflow.config, token: "bad" })).toMatchObject({ ok: false, kind: "unauthorized" });
     expect(await checkAirflow({ ...airflow.config, password: "bad" }, { dagId: "deploy_model" })).toMatchObject({ ok: false, kind: "unauthorized" });
     expect(await checkAirflow(airflow.config, { dagId: "nope" })).toMatchObject({ ok: false, kind: "not_found", message: expect.stringContaining('DAG "nope"') });

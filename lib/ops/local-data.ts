@@ -8,7 +8,6 @@ import path from "node:path";
 
 export const DATA_DIR = path.join(process.cwd(), ".data");
 export const PG_DIR = path.join(DATA_DIR, "postgres");
-const SECRET_FILE = path.join(DATA_DIR, "nextauth-secret");
 const RUNNING_FILE = path.join(DATA_DIR, "running.json");
 
 /** Secrets inside are 0600; the folder itself must stay traversable for the `postgres` user that owns the cluster. */
@@ -17,15 +16,19 @@ export function ensureDataDir(): void {
   chmodSync(DATA_DIR, 0o711);
 }
 
-/** NEXTAUTH_SECRET for a local install: generated once, then kept so sessions survive restarts. */
-export function persistentSecret(): { secret: string; created: boolean } {
+/**
+ * A secret for a local install, generated once and then kept: NEXTAUTH_SECRET (sessions survive
+ * restarts) and ENCRYPTION_KEY (integration secrets saved today can be read tomorrow).
+ */
+export function persistentSecret(file: "nextauth-secret" | "encryption-key" = "nextauth-secret"): { secret: string; created: boolean } {
   ensureDataDir();
-  if (existsSync(SECRET_FILE)) {
-    const secret = readFileSync(SECRET_FILE, "utf8").trim();
+  const at = path.join(DATA_DIR, file);
+  if (existsSync(at)) {
+    const secret = readFileSync(at, "utf8").trim();
     if (secret.length >= 32) return { secret, created: false };
   }
   const secret = randomBytes(32).toString("hex");
-  writeFileSync(SECRET_FILE, `${secret}\n`, { mode: 0o600 });
+  writeFileSync(at, `${secret}\n`, { mode: 0o600 });
   return { secret, created: true };
 }
 

@@ -63,7 +63,9 @@ beforeAll(async () => {
 
 async function call(op: Op, init: { body?: string; query?: Record<string, string>; contentType?: string | null }): Promise<{ status: number; text: string; requestId: string }> {
   const requestId = `sweep-${randomUUID()}`;
-  const params = Object.fromEntries([...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => [m[1]!, randomUUID()]));
+  // Ids that exist nowhere; an enum path parameter (e.g. {system}) gets a valid value so the body checks are reached.
+  const enumOf = (name: string) => (op.parameters ?? []).find((p) => p.in === "path" && p.name === name)?.schema?.enum?.[0];
+  const params = Object.fromEntries([...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => [m[1]!, String(enumOf(m[1]!) ?? randomUUID())]));
   const url = new URL(`http://127.0.0.1${op.path.replace(/\{([^}]+)\}/g, (_, k: string) => params[k]!)}`);
   for (const [k, v] of Object.entries(init.query ?? {})) url.searchParams.set(k, v);
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, "x-request-id": requestId, "x-lakefs-webhook-secret": process.env.LAKEFS_WEBHOOK_SECRET! };

@@ -1,7 +1,7 @@
 import createClient from "openapi-fetch";
 import { IntegrationHttp } from "../core/http-client";
 import { isIntegrationError } from "../core/integration-error";
-import { dagResource, runResource, toDagRun } from "./run-mapping";
+import { dagResource, runResource, toDag, toDagRun } from "./run-mapping";
 import type { paths } from "./schema-v2";
 import type { AirflowOptions, OrchestratorClient, TriggerInput } from "./types";
 
@@ -62,7 +62,7 @@ export function createAirflow3Client(config: { endpoint: string } & Credentials,
           api.GET("/api/v2/dags/{dag_id}", { params: { path: { dag_id: dagId } }, fetch }),
         ),
       );
-      return { dagId: r.data?.dag_id ?? dagId, isPaused: r.data?.is_paused === true };
+      return toDag(r.data, dagId);
     },
     async triggerDagRun({ dagId, runId, conf, note }: TriggerInput) {
       const op = "trigger DAG run";

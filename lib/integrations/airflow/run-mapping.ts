@@ -32,5 +32,19 @@ export function toDagRun(operation: string, raw: AnyRun | undefined, fallback: {
   };
 }
 
+/** A DAG answer must name the DAG: anything else (a proxy's page, an empty object) is not Airflow's API. */
+export function toDag(raw: { dag_id?: string | null; is_paused?: boolean | null } | undefined, dagId: string): { dagId: string; isPaused: boolean } {
+  if (!raw || typeof raw !== "object" || typeof raw.dag_id !== "string") {
+    const operation = "get DAG";
+    throw new IntegrationError({
+      system: "airflow",
+      operation,
+      kind: "invalid_response",
+      message: describeFailure({ system: "airflow", operation, kind: "invalid_response", detail: `no dag_id in the answer for DAG ${JSON.stringify(dagId)}`, endpoint: "", attempts: 1 }),
+    });
+  }
+  return { dagId: raw.dag_id, isPaused: raw.is_paused === true };
+}
+
 export const runResource = (dagId: string, runId: string) => `DAG run ${JSON.stringify(runId)} of DAG ${JSON.stringify(dagId)}`;
 export const dagResource = (dagId: string) => `DAG ${JSON.stringify(dagId)}`;
