@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/http/endpoint";
 import { pageSchema } from "@/lib/http/cursor";
-import { environmentInputSchema, environmentSchema, environmentUpdateSchema, envKeyParams, policyInputSchema, policySchema } from "@/lib/environments/schemas";
+import { environmentInputSchema, environmentSchema, environmentUpdateSchema, envKeyParams, policyHistoryItemSchema, policyInputSchema, policySchema } from "@/lib/environments/schemas";
 import { decisionSchema, idParams, listPromotionsQuery, promotionDetailSchema, promotionSummarySchema, requestPromotionSchema, rollbackSchema } from "@/lib/promotions/schemas";
 import { asOfQuery } from "@/lib/promotions/dashboard";
 import { preMergeAnswerSchema, preMergePayloadSchema } from "@/lib/promotions/webhook";
@@ -13,7 +13,7 @@ const stateAnswer = z.object({ state: z.string() });
 export const listEnvironmentsEndpoint = defineEndpoint({ method: "GET", path: "/api/v1/environments", tag: E, auth: "actor", permission: "environment.read", summary: "Environments in promotion order, each with its current policy", response: z.object({ items: z.array(environmentSchema) }) });
 export const createEnvironmentEndpoint = defineEndpoint({ method: "POST", path: "/api/v1/environments", tag: E, auth: "actor", permission: "environment.manage", summary: "Create an environment mapped to a lakeFS branch, an MLflow alias and an Airflow deploy DAG", body: environmentInputSchema, successStatus: 201 });
 export const updateEnvironmentEndpoint = defineEndpoint({ method: "PATCH", path: "/api/v1/environments/{key}", tag: E, auth: "actor", permission: "environment.manage", summary: "Change an environment's mapping", params: envKeyParams, body: environmentUpdateSchema });
-export const listPoliciesEndpoint = defineEndpoint({ method: "GET", path: "/api/v1/environments/{key}/policies", tag: E, auth: "actor", permission: "environment.read", summary: "Every version of an environment's policy, newest first", params: envKeyParams, response: z.object({ items: z.array(policySchema) }) });
+export const listPoliciesEndpoint = defineEndpoint({ method: "GET", path: "/api/v1/environments/{key}/policies", tag: E, auth: "actor", permission: "environment.read", summary: "Every version of an environment's policy, newest first, with who published it and how many promotions it judged", params: envKeyParams, response: z.object({ items: z.array(policyHistoryItemSchema) }) });
 export const publishPolicyEndpoint = defineEndpoint({ method: "POST", path: "/api/v1/environments/{key}/policies", tag: E, auth: "actor", permission: "environment.manage", summary: "Publish the next version of an environment's policy", params: envKeyParams, body: policyInputSchema, response: policySchema, successStatus: 201 });
 
 export const listPromotionsEndpoint = defineEndpoint({ method: "GET", path: "/api/v1/promotions", tag: T, auth: "actor", permission: "promotion.read", summary: "Promotions, newest first, by state and environment", query: listPromotionsQuery, response: pageSchema(promotionSummarySchema) });

@@ -24,6 +24,8 @@ export function policyView(p: EnvironmentPolicy): PolicyView {
     rollbackApprovals: p.rollbackApprovals,
     driftDays: p.driftDays,
     changeNote: p.changeNote,
+    requesterMayNotApprove: p.requesterMayNotApprove,
+    authorMayNotApprove: p.authorMayNotApprove,
     createdAt: p.createdAt.toISOString(),
   };
 }

@@ -6,21 +6,26 @@ import { recordAudit } from "@/lib/audit/record";
 import type { RequestContext } from "@/lib/http/context";
 import type { Actor } from "@/lib/policy/actor";
 import { requirePermission } from "@/lib/policy/require";
-import { policyInputSchema, type PolicyInput } from "@/lib/promotions/policy-schema";
+import { policyInputSchema, type PolicyInputDraft } from "@/lib/promotions/policy-schema";
 import { currentPolicy, getEnvironmentByKey, policyView } from "@/lib/environments/environments";
-import type { PolicyView } from "@/lib/environments/schemas";
+import type { PolicyHistoryItem, PolicyView } from "@/lib/environments/schemas";
 
 // Policies are versioned like the rubric: a change never edits a version that a
 // promotion may have been judged by, it publishes the next one.
 
-export async function listPolicyVersions(actor: Actor, envKey: string): Promise<PolicyView[]> {
+/** Every version, newest first, with its publisher and the number of promotions it judged (three queries). */
+export async function listPolicyVersions(actor: Actor, envKey: string): Promise<PolicyHistoryItem[]> {
   requirePermission(actor, "environment.read");
   const env = await getEnvironmentByKey(db(), envKey);
   const rows = await db().environmentPolicy.findMany({ where: { environmentId: env.id }, orderBy: { version: "desc" } });
-  return rows.map(policyView);
+  const counts = await db().promotion.groupBy({ by: ["policyId"], where: { policyId: { in: rows.map((r) => r.id) } }, _count: { _all: true } });
+  const byPolicy = new Map(counts.map((c) => [c.policyId, c._count._all]));
+  const ids = [...new Set(rows.map((r) => r.createdById).filter((id): id is string => !!id))];
+  const names = new Map((await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  return rows.map((r) => ({ ...policyView(r), publishedBy: r.createdById ? (names.get(r.createdById) ?? null) : null, promotions: byPolicy.get(r.id) ?? 0 }));
 }
 
-export async function publishPolicy(ctx: RequestContext & { actor: Actor }, envKey: string, input: PolicyInput): Promise<PolicyView> {
+export async function publishPolicy(ctx: RequestContext & { actor: Actor }, envKey: string, input: PolicyInputDraft): Promise<PolicyView> {
   requirePermission(ctx.actor, "environment.manage");
   const data = parseInput(policyInputSchema, input);
   if (data.approverTeamIds.length) {

@@ -30,9 +30,15 @@ export const policySchema = z.object({
   rollbackApprovals: z.number(),
   driftDays: z.number(),
   changeNote: z.string(),
+  requesterMayNotApprove: z.boolean(),
+  authorMayNotApprove: z.boolean(),
   createdAt: z.string(),
 });
 export type PolicyView = z.infer<typeof policySchema>;
+
+/** A version in the history: who published it and how many promotions it judged (they keep it). */
+export const policyHistoryItemSchema = policySchema.extend({ publishedBy: z.string().nullable(), promotions: z.number() });
+export type PolicyHistoryItem = z.infer<typeof policyHistoryItemSchema>;
 
 export const environmentSchema = environmentInputSchema.extend({
   id: z.string(),

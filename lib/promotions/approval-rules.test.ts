@@ -12,6 +12,12 @@ describe("separation of duties", () => {
   it("refuses the model's author", () => {
     expect(whyCannotDecide(approver("author"), base)).toMatch(/registered this model version/);
   });
+  it("lets the requester and the author approve when the policy version relaxes it", () => {
+    const relaxed = { ...policy, requesterMayNotApprove: false, authorMayNotApprove: false };
+    expect(whyCannotDecide(approver("req"), { ...base, policy: relaxed })).toBeNull();
+    expect(whyCannotDecide(approver("author"), { ...base, policy: relaxed })).toBeNull();
+    expect(whyCannotDecide(approver("author"), { ...base, policy: { ...policy, requesterMayNotApprove: false } })).toMatch(/registered this model version/);
+  });
   it("refuses a reviewer who already decided", () => {
     const decisions = [{ reviewerId: "a", reviewerRoles: ["approver"] as const, decision: "approve" as const }];
     expect(whyCannotDecide(approver("a"), { ...base, decisions })).toMatch(/already decided/);

@@ -14,6 +14,9 @@ export interface ApprovalPolicyFacts {
   approverRoles: readonly RoleName[];
   approverTeamIds: readonly string[];
   highRiskRole: RoleName | null;
+  /** Separation of duties (on unless a policy version turned it off). */
+  requesterMayNotApprove?: boolean;
+  authorMayNotApprove?: boolean;
 }
 
 export interface Decision {
@@ -27,8 +30,8 @@ export function whyCannotDecide(
   who: ApproverFacts,
   facts: { requesterId: string; modelAuthorId: string | null; decisions: readonly Decision[]; policy: ApprovalPolicyFacts; highRisk: boolean },
 ): string | null {
-  if (who.userId === facts.requesterId) return "You requested this promotion; separation of duties says someone else must approve it.";
-  if (facts.modelAuthorId && who.userId === facts.modelAuthorId) return "You registered this model version; separation of duties says someone else must approve it.";
+  if (facts.policy.requesterMayNotApprove !== false && who.userId === facts.requesterId) return "You requested this promotion; separation of duties says someone else must approve it.";
+  if (facts.policy.authorMayNotApprove !== false && facts.modelAuthorId && who.userId === facts.modelAuthorId) return "You registered this model version; separation of duties says someone else must approve it.";
   if (facts.decisions.some((d) => d.reviewerId === who.userId)) return "You have already decided on this request; each reviewer acts once.";
   const { approverRoles, approverTeamIds, highRiskRole } = facts.policy;
   const countsByRole = who.roles.some((r) => approverRoles.includes(r)) || (facts.highRisk && !!highRiskRole && who.roles.includes(highRiskRole));

@@ -43,9 +43,14 @@ export const policyInputSchema = z
     rollbackApprovals: z.number().int().min(0).max(3).default(0),
     driftDays: z.number().int().min(1).max(365).default(14),
     changeNote: z.string().trim().max(500).default(""),
+    /** Separation of duties; the two approvers of a request always differ (a reviewer acts once). */
+    requesterMayNotApprove: z.boolean().default(true).describe("The requester may not approve their own request (or rollback)"),
+    authorMayNotApprove: z.boolean().default(true).describe("Whoever registered the model version may not approve its promotion"),
   })
   .refine((p) => new Set(p.allowedStrategies).size === p.allowedStrategies.length, { path: ["allowedStrategies"], message: "List each strategy once" });
 export type PolicyInput = z.infer<typeof policyInputSchema>;
+/** What a caller may send: fields with defaults may be left out. */
+export type PolicyInputDraft = z.input<typeof policyInputSchema>;
 
 /** Canary needs traffic steps that only grow and end at 100 %. */
 export const strategyConfigSchema = z

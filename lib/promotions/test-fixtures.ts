@@ -3,13 +3,13 @@ import { registerAsset } from "@/lib/catalog/assets";
 import { registerVersion } from "@/lib/catalog/versions";
 import { createEnvironment } from "@/lib/environments/environments";
 import { publishPolicy } from "@/lib/environments/policies";
-import { gatesConfigSchema, type PolicyInput } from "@/lib/promotions/policy-schema";
+import { gatesConfigSchema, type PolicyInputDraft } from "@/lib/promotions/policy-schema";
 import type { Actor } from "@/lib/policy/actor";
 import { ctxOf, makeActor, makeTeam, unique } from "@/lib/test/factories";
 
 // Test data for promotions, each call with unique names so tests never share fixtures.
 
-export async function makeEnvironment(policy: Partial<PolicyInput> = {}, opts: { protected?: boolean; rank?: number } = {}) {
+export async function makeEnvironment(policy: Partial<PolicyInputDraft> = {}, opts: { protected?: boolean; rank?: number } = {}) {
   const admin = await makeActor(["admin"]);
   const key = unique("prod").slice(0, 30).toLowerCase();
   const env = await createEnvironment(ctxOf(admin), {
