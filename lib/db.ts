@@ -16,7 +16,10 @@ function createClient(): PrismaClient {
     // Fail fast while the database is down so requests answer 503 instead of hanging.
     connectionTimeoutMillis: 5_000,
   });
-  return new PrismaClient({ adapter });
+  // Prisma waits 2 s by default for a pooled connection before giving up on a transaction; a
+  // burst of writes that queue on one row lock (fifty approvers on one promotion) needs longer.
+  // What still cannot start answers 503 + Retry-After (lib/http/db-errors: isDatabaseBusy).
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
 }
 
 /** The one Prisma client of the process (kept across hot reloads in development). */

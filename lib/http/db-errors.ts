@@ -23,3 +23,13 @@ export function isDatabaseDown(e: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Prisma's P2028 "Unable to start a transaction in the given time": every pooled connection
+ * stayed busy for longer than the transaction's maxWait (a burst, e.g. fifty people pressing
+ * "approve" on one promotion at once). Nothing was written; the request can simply be retried.
+ */
+export function isDatabaseBusy(e: unknown): boolean {
+  const err = e as ErrorLike | null | undefined;
+  return !!err && typeof err === "object" && err.code === "P2028" && typeof err.message === "string" && /unable to start a transaction/i.test(err.message);
+}

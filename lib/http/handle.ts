@@ -11,7 +11,7 @@ import type { RequestContext } from "@/lib/http/context";
 import { problemResponse, validationError } from "@/lib/http/problem";
 import { readJsonBody } from "@/lib/http/read-body";
 import { requestIdOf } from "@/lib/http/request-id";
-import { isDatabaseDown } from "@/lib/http/db-errors";
+import { isDatabaseBusy, isDatabaseDown } from "@/lib/http/db-errors";
 import { rejectNul } from "@/lib/http/nul";
 
 type Infer<T> = NonNullable<T> extends z.ZodType ? z.infer<NonNullable<T>> : undefined;
@@ -76,6 +76,10 @@ export function errorResponse(e: unknown, requestId: string, endpoint?: Pick<End
   if (isAppError(e)) return problemResponse(e, requestId);
   if (isDatabaseDown(e)) {
     return problemResponse(new AppError("unavailable", "The database is unreachable; try again shortly."), requestId, { "retry-after": "5" });
+  }
+  if (isDatabaseBusy(e)) {
+    log.warn({ requestId, method: endpoint?.method, path: endpoint?.path }, "no database connection free within the transaction's wait");
+    return problemResponse(new AppError("unavailable", "The portal is too busy to take this change right now; nothing was saved. Try again in a moment."), requestId, { "retry-after": "2" });
   }
   log.error({ requestId, err: e, method: endpoint?.method, path: endpoint?.path }, "unhandled error");
   return new Response(
