@@ -5,6 +5,7 @@ import { exportUseCasesCsv } from "@/lib/use-cases/export-csv";
 import { portfolioSummary } from "@/lib/use-cases/summary";
 import { submitScore } from "@/lib/use-cases/scores";
 import { createUseCase } from "@/lib/use-cases/intake";
+import { transitionUseCase } from "@/lib/use-cases/transition";
 import { ensureRubric, fullIntake, makeCast, submittedUseCase } from "@/lib/use-cases/test-kit";
 
 const base = { sort: "priority" as const, limit: 50 };
@@ -69,6 +70,13 @@ describe("portfolio list, export and summary", () => {
     expect(s.funnel.find((f) => f.state === "draft")!.count).toBe(1);
     expect(s.tiers).toEqual([{ tier: "prohibited", count: 0 }, { tier: "high", count: 1 }, { tier: "limited", count: 0 }, { tier: "minimal", count: 0 }]);
     expect(s.topAwaiting.map((t) => t.id)).toEqual([a.id]);
+    // Both states awaiting a decision, merged in priority order.
+    const b = await submittedUseCase(owner, team.id);
+    await transitionUseCase(ctxOf(r1), b.id, { transition: "start_review" });
+    await submitScore(ctxOf(r1), b.id, { values: { impact: 2, feasibility: 5, data_readiness: 5, complexity: 1, risk: 1 }, note: "" });
+    const c = await submittedUseCase(owner, team.id);
+    await submitScore(ctxOf(r1), c.id, { values: { impact: 4, feasibility: 5, data_readiness: 5, complexity: 1, risk: 1 }, note: "" });
+    expect((await portfolioSummary(owner)).topAwaiting.map((t) => [t.id, t.state])).toEqual([[a.id, "submitted"], [c.id, "submitted"], [b.id, "in_review"]]);
     expect(s.bubbles).toEqual([expect.objectContaining({ id: a.id, value: 400, feasibility: 5, tier: "high" })]);
     expect(s.throughput.at(-1)).toMatchObject({ submitted: 1 });
     expect(s.timeInState.find((t) => t.state === "draft")).toMatchObject({ stays: 1 });

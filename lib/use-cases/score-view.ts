@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/policy/actor";
 import { can } from "@/lib/policy/require";
-import { currentRubric, visibleWhere } from "@/lib/use-cases/access";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { currentRubric, visibleTeams, visibleWhere } from "@/lib/use-cases/access";
 import { explainScores } from "@/lib/use-cases/explain";
 import { rankReason, type ScoreValues } from "@/lib/use-cases/priority";
 import { rubricView } from "@/lib/use-cases/rubrics";
@@ -42,12 +43,16 @@ export async function getScores(actor: Actor, useCaseId: string): Promise<Scores
   };
   if (hidden || scores.length === 0) return { ...base, scores: [], aggregate: null };
   const explanation = explain(scores)!;
-  // The next use case down the ranking, among those this actor may see.
-  const next = await db().useCase.findFirst({
-    where: { ...where, scoreCount: { gt: 0 }, id: { not: uc.id }, OR: [{ priority: { lt: uc.priority } }, { priority: uc.priority, id: { lt: uc.id } }] },
-    orderBy: [{ priority: "desc" }, { id: "desc" }],
-    select: { id: true, title: true, priority: true },
-  });
+  // The next use case down the ranking, among those this actor may see. The row comparison
+  // starts the (priority, id) index scan right below this one; written as OR (as Prisma would)
+  // it filtered its way down from the top. Only the lowest-ranked scored use case walks on
+  // through the unscored ones (priority 0) to find there is none.
+  const teams = visibleTeams(actor);
+  const [next] = await db().$queryRaw<{ id: string; title: string; priority: number }[]>`
+    SELECT u.id, u.title, u.priority FROM use_cases u
+    WHERE ${teams === null ? Prisma.sql`TRUE` : Prisma.sql`u.team_id = ANY(CAST(${teams} AS uuid[]))`}
+      AND u.score_count > 0 AND (u.priority, u.id) < (${uc.priority}::float8, ${uc.id}::uuid)
+    ORDER BY u.priority DESC, u.id DESC LIMIT 1`;
   const nextExplained = next ? explain(await scoresOf(next.id)) : null;
   return {
     ...base,

@@ -51,6 +51,18 @@ describe("independent scoring, aggregate and approval", () => {
     expect(ownerView.aggregate!.priority).toBeCloseTo((after.scores[0]!.priority + after.scores[1]!.priority) / 2, 10);
   });
 
+  it("says why a use case ranks above the next one the reader can see, and nothing for the lowest", async () => {
+    const { team, owner, r1 } = await makeCast();
+    const high = await submittedUseCase(owner, team.id);
+    const low = await submittedUseCase(owner, team.id);
+    await submitScore(ctxOf(r1), high.id, { values: { impact: 5, feasibility: 4, data_readiness: 3, complexity: 2, risk: 2 }, note: "" });
+    await submitScore(ctxOf(r1), low.id, { values: { impact: 2, feasibility: 4, data_readiness: 3, complexity: 2, risk: 2 }, note: "" });
+    // The owner sees only their team's use cases, so the ranking they are shown is among those.
+    const view = await getScores(owner, high.id);
+    expect(view.aggregate!.rankAbove).toMatchObject({ id: low.id, reason: expect.stringMatching(/^Ranks [\d.]+ points above ".*", mostly on Business impact \(\+[\d.]+\)\.$/) });
+    expect((await getScores(owner, low.id)).aggregate!.rankAbove).toBeNull();
+  });
+
   it("needs the rubric's minimum number of scores before approval", async () => {
     const { team, owner, r1, approver } = await makeCast();
     const uc = await submittedUseCase(owner, team.id);
