@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db";
 import { normalizeEvent } from "@/lib/lineage/normalize";
 import { storeEvents } from "@/lib/lineage/ingest";
 import { recordDeployment } from "@/lib/catalog/deployments";
-import { commitOf, eventsOf, type Step } from "./catalog-events";
+import { commitOf, eventsOf, runIdOf, type Step } from "./catalog-events";
 
 // The demo catalog: lakeFS-backed retail and credit pipelines (Airflow), the shared real
 // Airflow and Spark column-lineage events, two feature sets, two models with versions,
@@ -111,13 +111,26 @@ async function seedModels(db: PrismaClient, ids: Map<string, string>) {
     // Not deployed yet: the promotions seed has it approved for staging and executing in dev.
     { asset: "credit-risk-pd", version: "3", input: credit[1], sha: "9d1e4a6", at: "2026-11-19T09:00:00Z", auc: { auc: 0.845, ks: 0.48 }, params: { max_depth: 6, eta: 0.05, n_estimators: 900 } },
   ];
+  // Each version's training run, as the trainer's OpenLineage integration reports it: promotion
+  // gates want it for reproducibility (the model's inputs are linked on the version itself).
+  const trainingJob = (asset: string) => (asset === "demand-forecast" ? "retail_weekly.train_demand_forecast" : "credit_monthly.train_pd_model");
+  const trainingRun = (m: (typeof models)[number]) => runIdOf(`train:${m.asset}@${m.version}`);
+  const training = models.map((m) => normalizeEvent({
+    eventType: "COMPLETE", eventTime: m.at, producer: "https://github.com/mlflow/mlflow/tree/v2.18.0", schemaURL: "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+    run: { runId: trainingRun(m) }, job: { namespace: "airflow://demo", name: trainingJob(m.asset) }, inputs: [], outputs: [],
+  }));
+  await db.$transaction((tx) => storeEvents(tx as unknown as Tx, training));
+  for (const [asset, slug] of [["demand-forecast", "retail-analytics"], ["credit-risk-pd", "risk-and-credit"]] as const) {
+    const team = await db.team.findUnique({ where: { slug }, select: { id: true } });
+    await db.asset.updateMany({ where: { namespace: "airflow://demo", ownerTeamId: null, name: trainingJob(asset) }, data: { ownerTeamId: team?.id ?? null } });
+  }
   const mv = new Map<string, string>();
   for (const m of models) {
     const assetId = ids.get(m.asset)!;
     const row = await db.modelVersion.upsert({
       where: { assetId_version: { assetId, version: m.version } },
       create: {
-        assetId, version: m.version, createdAt: new Date(m.at), description: `${m.asset} v${m.version}`,
+        assetId, version: m.version, createdAt: new Date(m.at), description: `${m.asset} v${m.version}`, trainingRunId: trainingRun(m),
         codeRepository: `https://git.example.com/coe/${m.asset}`, codeCommitSha: createHash("sha1").update(m.sha).digest("hex"),
         environment: env(`${m.asset}-${m.version}`), metrics: m.auc, params: m.params, mlflowModelName: m.asset, mlflowVersion: m.version,
         inputs: m.input ? { create: [{ datasetVersionId: m.input.id }] } : undefined,

@@ -17,6 +17,13 @@ interface Ctx {
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 const ADVANCE = "promotion.advance"; // lib/outbox TOPICS.advancePromotion
 
+/** The real gates on the catalog's evidence, dated when the request was made. */
+export async function gatesAt(tx: Tx, p: Parameters<typeof runGates>[1], envKey: string, policy: Parameters<typeof runGates>[3], at: Date) {
+  await runGates(tx, p, envKey, policy, "request");
+  await tx.promotionGateResult.updateMany({ where: { promotionId: p.id }, data: { evaluatedAt: at } });
+  await tx.promotionEvent.updateMany({ where: { promotionId: p.id, kind: "gates" }, data: { at } });
+}
+
 export async function seedInFlightPromotions(db: PrismaClient, { envs, users, modelVersion }: Ctx): Promise<void> {
   const v3 = modelVersion("credit-risk-pd", "3");
   const staging = envs.get("staging");
@@ -37,7 +44,7 @@ export async function seedInFlightPromotions(db: PrismaClient, { envs, users, mo
       include: { policy: true },
     });
     await tx.promotionEvent.create({ data: { promotionId: p.id, kind: "state", message: "Omar Haddad requested credit-risk-pd v3 → staging (shadow), judged by policy v1.", at: ago(50) } });
-    await runGates(tx as unknown as Tx, p, "staging", p.policy, "request");
+    await gatesAt(tx as unknown as Tx, p, "staging", p.policy, ago(50));
     await tx.promotionEvent.createMany({ data: [
       { promotionId: p.id, kind: "state", message: "Submitted for approval.", at: ago(49) },
       { promotionId: p.id, kind: "decision", message: 'Rita Gomez approved: "Shadow first, as agreed with model risk." (1/1 approvals).', at: ago(3) },
@@ -59,7 +66,7 @@ export async function seedInFlightPromotions(db: PrismaClient, { envs, users, mo
       include: { policy: true },
     });
     await tx.promotionEvent.create({ data: { promotionId: p.id, kind: "state", message: "Omar Haddad requested credit-risk-pd v3 → dev (direct), judged by policy v1.", at: ago(8) } });
-    await runGates(tx as unknown as Tx, p, "dev", p.policy, "request");
+    await gatesAt(tx as unknown as Tx, p, "dev", p.policy, ago(8));
     await tx.promotionEvent.createMany({ data: [
       { promotionId: p.id, kind: "state", message: "Submitted for approval.", at: ago(8) },
       { promotionId: p.id, kind: "state", message: "Approved: policy v1 needs no approval here.", at: ago(8) },

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { gatesConfigSchema } from "@/lib/promotions/policy-schema";
-import { seedInFlightPromotions } from "./promotions-in-flight";
+import type { Tx } from "@/lib/db";
+import { gatesAt, seedInFlightPromotions } from "./promotions-in-flight";
 
 // Environments with their first policy versions, and promotions in every state a person
 // sees (draft, pending approval, succeeded, failed, rollback pending, rolled back, rejected,
@@ -39,6 +40,10 @@ export async function seedPromotions(db: PrismaClient): Promise<void> {
   const mv = (name: string, v: string) => versions.find((x) => x.asset.name === name && x.version === v);
   if (!users.get("priya.owner") || !mv("demand-forecast", "1")) return; // catalog demo data absent: nothing to link to
 
+  // The use case each model serves (the request form links it the same way), for the gates.
+  const links = await db.assetUseCase.findMany({ where: { assetId: { in: versions.map((v) => v.assetId) }, asset: { kind: "model" } }, select: { assetId: true, useCaseId: true } });
+  const useCaseOf = new Map(links.map((l) => [l.assetId, l.useCaseId]));
+
   interface Spec { model: string; version: string; env: string; state: "succeeded" | "failed" | "rollback_pending" | "rolled_back" | "pending_approval" | "draft" | "rejected" | "cancelled"; by: string; requestedAt: Date; doneAt?: Date; approvers?: string[]; decision?: { by: string; decision: "reject" | "request_changes"; comment: string }; note?: string; deploymentId?: string }
   const specs: Spec[] = [];
   const deployments = await db.deployment.findMany({ where: { promotionId: null }, include: { modelVersion: { include: { asset: { select: { name: true } } } } }, orderBy: { deployedAt: "asc" } });
@@ -64,9 +69,11 @@ export async function seedPromotions(db: PrismaClient): Promise<void> {
     if (!v || !env) continue;
     await db.$transaction(async (tx) => {
       const executed = ["succeeded", "failed", "rollback_pending", "rolled_back"].includes(s.state);
+      // Requests still open show the gates evaluated for real on the catalog's evidence; history keeps its recorded verdicts.
+      const open = s.state === "pending_approval" || s.state === "draft";
       const p = await tx.promotion.create({
         data: {
-          modelVersionId: v.id, teamId: v.asset.ownerTeamId, environmentId: env.id, policyId: env.policyId, strategy: s.env === "prod" ? "blue_green" : "direct", justification: `${s.model} v${s.version}: better accuracy on the last quarter's holdout.`,
+          modelVersionId: v.id, teamId: v.asset.ownerTeamId, useCaseId: useCaseOf.get(v.assetId) ?? null, environmentId: env.id, policyId: env.policyId, strategy: s.env === "prod" ? "blue_green" : "direct", justification: `${s.model} v${s.version}: better accuracy on the last quarter's holdout.`,
           sourceRef: s.env === "prod" ? "staging" : s.env === "staging" ? "dev" : "main", state: s.state, requestedById: users.get(s.by)!, createdAt: s.requestedAt,
           submittedAt: s.state === "cancelled" ? null : at(s.requestedAt.toISOString(), 5), approvedAt: executed ? at(s.requestedAt.toISOString(), 120) : null,
           executionStartedAt: executed ? at(s.doneAt!.toISOString(), -10) : null, finishedAt: s.doneAt ?? (["rejected", "cancelled"].includes(s.state) ? at(s.requestedAt.toISOString(), 240) : null),
@@ -74,7 +81,7 @@ export async function seedPromotions(db: PrismaClient): Promise<void> {
           rollbackReason: s.state === "rolled_back" ? "Probability-of-default drift on new applications." : s.state === "rollback_pending" ? ROLLBACK_ASKED.reason : null,
           rollbackRequestedById: s.state === "rollback_pending" ? users.get(ROLLBACK_ASKED.by)! : null,
           failureStep: s.state === "failed" ? "execute.airflow_poll" : null, failureReason: s.note ?? null, usedFakes: executed ? true : null,
-          gateResults: { create: [
+          gateResults: open ? undefined : { create: [
             { phase: "request", gate: "metrics", verdict: "pass", reason: "All metric thresholds met.", evaluatedAt: at(s.requestedAt.toISOString(), 1) },
             { phase: "request", gate: "reproducibility", verdict: "pass", reason: "Code, environment and data commits are pinned.", evaluatedAt: at(s.requestedAt.toISOString(), 1) },
             { phase: "request", gate: "data_quality", verdict: "warn", reason: "No assertions reported for some inputs.", evaluatedAt: at(s.requestedAt.toISOString(), 1) },
@@ -85,7 +92,7 @@ export async function seedPromotions(db: PrismaClient): Promise<void> {
           ] },
           events: { create: [
             { kind: "state", message: `Requested ${s.model} v${s.version} → ${s.env}.`, at: s.requestedAt },
-            { kind: "gates", message: "Gates (request): 2 passed, 1 warning(s).", at: at(s.requestedAt.toISOString(), 1) },
+            ...(open ? [] : [{ kind: "gates", message: "Gates (request): 2 passed, 1 warning(s).", at: at(s.requestedAt.toISOString(), 1) }]),
             ...(executed ? STEPS.map((step, i) => ({ kind: "step", step: `execute.${step}`, message: s.state === "failed" && step === "airflow_poll" ? `Failed: ${s.note}` : `execute ${step.replace("_", " ")} done (demo history).`, at: at(s.doneAt!.toISOString(), -8 + i * 2) })) : []),
             ...(s.state === "rolled_back" ? [{ kind: "state", message: "Rolled back: prod runs v1 again.", at: at(s.doneAt!.toISOString(), 23 * 60) }] : []),
             ...(s.state === "rollback_pending" ? [{ kind: "state", message: `Ana Novak asked to roll back: "${ROLLBACK_ASKED.reason}" Waiting for 1 approval(s).`, at: ROLLBACK_ASKED.at }] : []),
@@ -95,6 +102,7 @@ export async function seedPromotions(db: PrismaClient): Promise<void> {
         },
       });
       if (s.deploymentId) await tx.deployment.update({ where: { id: s.deploymentId }, data: { promotionId: p.id } });
+      if (open) await gatesAt(tx as unknown as Tx, p, s.env, await tx.environmentPolicy.findUniqueOrThrow({ where: { id: env.policyId } }), at(s.requestedAt.toISOString(), 1));
     });
   }
   await seedInFlightPromotions(db, { envs, users, modelVersion: mv });
