@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { apiFetch } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { Inbox } from "@/lib/promotions/inbox";
+import { ROLE_LABELS } from "@/lib/policy/permissions";
 import { DecisionForm } from "@/components/promotions/decision-form";
 import { StateBadge } from "@/components/promotions/state-badge";
 
@@ -46,7 +47,8 @@ export function ApprovalsInbox() {
             <StateBadge state={it.state} />
             {it.purpose === "rollback" ? <Badge tone="warning">rollback</Badge> : null}
             {it.stale ? <Badge tone="danger">stale: a newer version already runs there</Badge> : null}
-            <span className="text-sm text-slate-600">{it.approvals}/{it.required} approvals · requested by {it.requestedBy.name}</span>
+            {it.highRisk ? <Badge tone="warning">high-risk use case</Badge> : null}
+            <span className="text-sm text-slate-600">{it.approvals}/{it.required} approvals{it.stillNeeds ? `, one from ${ROLE_LABELS[it.stillNeeds].toLowerCase()} still needed` : ""} · requested by {it.requestedBy.name}</span>
           </div>
           <p className="text-sm">{it.purpose === "rollback" ? it.rollbackReason : it.justification}</p>
           <Diff item={it} />

@@ -94,6 +94,7 @@ export function RiskStep(p: StepProps) {
         <div className="flex items-center gap-2"><span className="font-medium">Risk tier:</span> <TierBadge tier={s.tier} /></div>
         <p className="mt-1">Rule that fired: <strong>{s.rule}</strong></p>
         {s.tier === "prohibited" ? <p className="mt-1 text-red-700">A prohibited practice cannot be submitted. Change the design or withdraw it.</p> : null}
+        {s.tier === "high" ? <p className="mt-1 text-amber-800">High risk: document a human-oversight plan on the use case&apos;s page; its models cannot be promoted to a governed environment without one.</p> : null}
         {p.errors.riskAnswers ? <p role="alert" className="mt-1 text-red-700">{p.errors.riskAnswers}</p> : null}
       </div>
     </div>

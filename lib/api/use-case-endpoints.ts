@@ -3,6 +3,7 @@ import { defineEndpoint } from "@/lib/http/endpoint";
 import { pageSchema } from "@/lib/http/cursor";
 import { rubricInputSchema } from "@/lib/use-cases/rubric-schemas";
 import { commentSchema, createUseCaseSchema, idParams, listUseCasesQuery, overrideTierSchema, submitScoreSchema, transitionSchema, updateUseCaseSchema } from "@/lib/use-cases/schemas";
+import { oversightPlanSchema } from "@/lib/use-cases/oversight-schema";
 import { commentViewSchema, portfolioSummarySchema, rubricSchema, scoresViewSchema, useCaseDetailSchema, useCaseSummarySchema } from "@/lib/use-cases/views";
 
 const TAG = "Use cases";
@@ -34,6 +35,10 @@ export const transitionUseCaseEndpoint = defineEndpoint({
 export const overrideTierEndpoint = defineEndpoint({
   method: "PUT", path: "/api/v1/use-cases/{id}/risk-tier", tag: TAG, auth: "actor", permission: "usecase.review",
   summary: "Override the screened risk tier with a written reason (reviewers)", params: idParams, body: overrideTierSchema, response: useCaseDetailSchema,
+});
+export const oversightPlanEndpoint = defineEndpoint({
+  method: "PUT", path: "/api/v1/use-cases/{id}/oversight-plan", tag: TAG, auth: "actor", permission: "usecase.create",
+  summary: "Document the human-oversight plan (any open state; high-risk use cases need one before their models are promoted)", params: idParams, body: oversightPlanSchema, response: useCaseDetailSchema,
 });
 export const listScoresEndpoint = defineEndpoint({
   method: "GET", path: "/api/v1/use-cases/{id}/scores", tag: TAG, auth: "actor", permission: "usecase.read",

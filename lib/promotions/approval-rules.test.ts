@@ -28,6 +28,11 @@ describe("separation of duties", () => {
   it("accepts the extra role on a high-risk request", () => {
     expect(whyCannotDecide({ userId: "x", roles: ["admin"], teamIds: [] }, { ...base, highRisk: true })).toBeNull();
   });
+  it("does not limit the extra role of a high-risk request to the approving teams", () => {
+    const p = { ...policy, approverTeamIds: ["t1"] };
+    expect(whyCannotDecide({ userId: "x", roles: ["admin"], teamIds: [] }, { ...base, policy: p, highRisk: true })).toBeNull();
+    expect(whyCannotDecide({ userId: "x", roles: ["admin"], teamIds: [] }, { ...base, policy: p, highRisk: false })).toMatch(/only from approvers/);
+  });
   it("enforces approving teams", () => {
     const p = { ...policy, approverTeamIds: ["t1"] };
     expect(whyCannotDecide(approver("x"), { ...base, policy: p })).toMatch(/approving teams/);

@@ -34,12 +34,15 @@ export function whyCannotDecide(
   if (facts.policy.authorMayNotApprove !== false && facts.modelAuthorId && who.userId === facts.modelAuthorId) return "You registered this model version; separation of duties says someone else must approve it.";
   if (facts.decisions.some((d) => d.reviewerId === who.userId)) return "You have already decided on this request; each reviewer acts once.";
   const { approverRoles, approverTeamIds, highRiskRole } = facts.policy;
-  const countsByRole = who.roles.some((r) => approverRoles.includes(r)) || (facts.highRisk && !!highRiskRole && who.roles.includes(highRiskRole));
-  if (!countsByRole) {
+  const asApprover = who.roles.some((r) => approverRoles.includes(r));
+  const asHighRiskRole = facts.highRisk && !!highRiskRole && who.roles.includes(highRiskRole);
+  if (!asApprover && !asHighRiskRole) {
     const roles = [...approverRoles, ...(facts.highRisk && highRiskRole ? [highRiskRole] : [])];
-    return `This environment's policy takes decisions only from ${roles.map((r) => r.replace(/_/g, " ")).join(" or ")}s.`;
+    return `This environment's policy takes decisions only from ${roles.map((r) => `${r.replace(/_/g, " ")}s`).join(" or ")}.`;
   }
-  if (approverTeamIds.length && !who.teamIds.some((t) => approverTeamIds.includes(t))) return "This environment's policy takes decisions only from members of its approving teams.";
+  // The extra role of a high-risk request (e.g. model risk) is an independent check, so it is
+  // not limited to the approving teams.
+  if (approverTeamIds.length && !asHighRiskRole && !who.teamIds.some((t) => approverTeamIds.includes(t))) return "This environment's policy takes decisions only from members of its approving teams.";
   return null;
 }
 

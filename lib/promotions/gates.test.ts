@@ -63,7 +63,8 @@ describe("gates", () => {
     expect(riskTierGate(evidence({ useCase: uc }), "fail", "admin").verdict).toBe("fail");
     const ok = riskTierGate(evidence({ useCase: { ...uc, humanOversightPlan: "Weekly review of declines" } }), "fail", "admin");
     expect(ok.verdict).toBe("pass");
-    expect(ok.reason).toContain("from a admin");
+    expect(ok.reason).toContain("from an admin");
+    expect(ok.reason).toContain('"Weekly review of declines"');
   });
 
   it("blocks prohibited use cases whatever the level", () => {

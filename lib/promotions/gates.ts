@@ -112,9 +112,12 @@ export function riskTierGate(ev: GateEvidence, level: GateLevel, highRiskRole: R
   if (!uc) return { gate: "risk_tier", verdict: verdictOf(false, level === "fail" ? "warn" : level), reason: "No use case is linked, so the risk tier is unknown.", evidence };
   if (uc.riskTier === "prohibited") return { gate: "risk_tier", verdict: "fail", reason: `Use case "${uc.title}" is in the prohibited risk tier; it may not be deployed.`, evidence };
   if (uc.riskTier === "high") {
-    if (!uc.humanOversightPlan?.trim()) return { gate: "risk_tier", verdict: verdictOf(false, level), reason: `High-risk use case "${uc.title}" has no documented human-oversight plan.`, evidence };
-    const extra = highRiskRole ? ` One approval must come from a ${highRiskRole.replace(/_/g, " ")}.` : "";
-    return { gate: "risk_tier", verdict: "pass", reason: `High-risk use case with a documented human-oversight plan.${extra}`, evidence };
+    const role = highRiskRole?.replace(/_/g, " ");
+    const extra = role ? ` One approval must come from ${/^[aeiou]/.test(role) ? "an" : "a"} ${role}.` : "";
+    const plan = uc.humanOversightPlan?.trim();
+    if (!plan) return { gate: "risk_tier", verdict: verdictOf(false, level), reason: `High-risk use case "${uc.title}" has no documented human-oversight plan; its owners document one on the use case's page.${extra}`, evidence };
+    const excerpt = plan.length > 120 ? `${plan.slice(0, 117)}...` : plan;
+    return { gate: "risk_tier", verdict: "pass", reason: `High-risk use case with a documented human-oversight plan: "${excerpt}".${extra}`, evidence };
   }
   return { gate: "risk_tier", verdict: "pass", reason: `Risk tier ${uc.riskTier ?? "not screened yet"}: no extra requirement.`, evidence };
 }

@@ -2,9 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/policy/actor";
 import { requirePermission, can } from "@/lib/policy/require";
-import { whyCannotDecide } from "@/lib/promotions/approval-rules";
+import { tally, whyCannotDecide } from "@/lib/promotions/approval-rules";
 import { numericMetrics } from "@/lib/promotions/evidence";
-import { pendingUseCaseDecisions } from "@/lib/promotions/use-case-facts";
+import { pendingUseCaseDecisions, riskTiersOf } from "@/lib/promotions/use-case-facts";
 
 // Everything waiting for a reviewer or approver, with what they need to decide: the diff
 // against what runs in the environment now, the latest gate results, and whether the
@@ -34,6 +34,9 @@ export async function approvalsInbox(actor: Actor) {
   const authors = await db().auditEvent.findMany({ where: { entityType: "model_version", action: "model_version.registered", entityId: { in: pending.map((p) => p.modelVersionId) }, actorType: "user" }, select: { entityId: true, actorId: true } });
   const authorOf = new Map(authors.map((a) => [a.entityId, a.actorId]));
   const gates = await db().promotionGateResult.findMany({ where: { promotionId: { in: pending.map((p) => p.id) } }, orderBy: { evaluatedAt: "desc" } });
+  // High risk changes who may decide (the policy's extra role) and what completes the approval,
+  // exactly as decidePromotion judges it.
+  const tiers = await riskTiersOf(db(), pending.map((p) => p.useCaseId).filter((id): id is string => !!id));
   const items = pending.map((p) => {
     const mv = byId.get(p.modelVersionId);
     const now = mv ? running.find((d) => d.environment === p.environment.key && d.modelVersion.assetId === mv.asset.id) : undefined;
@@ -41,7 +44,9 @@ export async function approvalsInbox(actor: Actor) {
     const decisions = p.approvals.filter((a) => a.purpose === purpose && a.round === p.round).map((a) => ({ reviewerId: a.reviewerId, reviewerRoles: a.reviewer.roles.map((r) => r.role), decision: a.decision }));
     const latest = gates.filter((g) => g.promotionId === p.id);
     const newestAt = latest[0]?.evaluatedAt.getTime();
-    const why = whyCannotDecide(actor, { requesterId: purpose === "rollback" ? (p.rollbackRequestedById ?? p.requestedById) : p.requestedById, modelAuthorId: authorOf.get(p.modelVersionId) ?? null, decisions, policy: p.policy, highRisk: false });
+    const highRisk = !!p.useCaseId && tiers.get(p.useCaseId) === "high";
+    const why = whyCannotDecide(actor, { requesterId: purpose === "rollback" ? (p.rollbackRequestedById ?? p.requestedById) : p.requestedById, modelAuthorId: authorOf.get(p.modelVersionId) ?? null, decisions, policy: p.policy, highRisk });
+    const t = tally(decisions, p.policy, highRisk && purpose === "promotion", purpose === "rollback" ? p.policy.rollbackApprovals : p.policy.requiredApprovals);
     return {
       id: p.id, number: p.number, purpose, state: p.state, environment: p.environment, strategy: p.strategy, justification: p.justification, rollbackReason: p.rollbackReason,
       requestedBy: p.requestedBy, submittedAt: (p.submittedAt ?? p.createdAt).toISOString(),
@@ -51,8 +56,11 @@ export async function approvalsInbox(actor: Actor) {
       // Stale: what runs there now is newer than the candidate.
       stale: purpose === "promotion" && !!(mv && now && now.modelVersionId !== mv.id && now.modelVersion.createdAt > mv.createdAt),
       gates: latest.filter((g) => g.evaluatedAt.getTime() === newestAt).map((g) => ({ gate: g.gate, verdict: g.verdict, reason: g.reason })),
-      approvals: decisions.filter((d) => d.decision === "approve").length,
-      required: purpose === "rollback" ? p.policy.rollbackApprovals : p.policy.requiredApprovals,
+      approvals: t.approvals,
+      required: t.required,
+      highRisk,
+      /** The policy's extra role for high-risk requests, while no approval from it is in yet. */
+      stillNeeds: t.missingHighRiskRole ? p.policy.highRiskRole : null,
       canDecide: why === null,
       cannotDecideReason: why,
     };

@@ -13,7 +13,7 @@ interface Row {
   state: string;
   tier: string | null;
   team_id: string | null;
-  risk_answers: Record<string, unknown> | null;
+  human_oversight_plan: string | null;
 }
 
 async function hasUseCases(tx: Tx): Promise<boolean> {
@@ -24,14 +24,22 @@ async function hasUseCases(tx: Tx): Promise<boolean> {
 export async function loadUseCaseFacts(tx: Tx, useCaseId: string | null): Promise<(GateEvidence["useCase"] & { teamId: string | null }) | null> {
   if (!useCaseId || !(await hasUseCases(tx))) return null;
   const rows = await tx.$queryRawUnsafe<Row[]>(
-    `SELECT id::text, title, state::text AS state, tier::text AS tier, team_id::text, risk_answers FROM use_cases WHERE id = $1::uuid`,
+    `SELECT id::text, title, state::text AS state, tier::text AS tier, team_id::text, human_oversight_plan FROM use_cases WHERE id = $1::uuid`,
     useCaseId,
   );
   const r = rows[0];
   if (!r) return null;
-  const answers = r.risk_answers ?? {};
-  const plan = [answers.humanOversightPlan, answers.human_oversight_plan, answers.humanOversight].find((v) => typeof v === "string" && v.trim()) as string | undefined;
-  return { id: r.id, title: r.title, state: r.state, approvedForBuild: APPROVED_FOR_BUILD.has(r.state), riskTier: r.tier, humanOversightPlan: plan ?? null, teamId: r.team_id };
+  // The plan the use case's owners documented on its page (PUT /api/v1/use-cases/{id}/oversight-plan).
+  const plan = r.human_oversight_plan?.trim() || null;
+  return { id: r.id, title: r.title, state: r.state, approvedForBuild: APPROVED_FOR_BUILD.has(r.state), riskTier: r.tier, humanOversightPlan: plan, teamId: r.team_id };
+}
+
+/** The risk tier in force of each use case, in one query (the approvals inbox judges many requests at once). */
+export async function riskTiersOf(tx: Tx, useCaseIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(useCaseIds)];
+  if (!ids.length || !(await hasUseCases(tx))) return new Map();
+  const rows = await tx.$queryRawUnsafe<{ id: string; tier: string }[]>(`SELECT id::text, tier::text AS tier FROM use_cases WHERE id = ANY($1::uuid[])`, ids);
+  return new Map(rows.map((r) => [r.id, r.tier]));
 }
 
 export interface PendingUseCase {

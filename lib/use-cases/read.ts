@@ -9,6 +9,7 @@ import { availableTransitions, EDITABLE_STATES, type Facts } from "@/lib/use-cas
 import { visibleWhere } from "@/lib/use-cases/access";
 import { linkedAssets } from "@/lib/use-cases/dataset-links";
 import { screenRisk } from "@/lib/use-cases/risk";
+import { OVERSIGHT_CLOSED_STATES } from "@/lib/use-cases/oversight-schema";
 import { submittableSchema } from "@/lib/use-cases/schemas";
 import type { UseCaseDetail, UseCaseSummary } from "@/lib/use-cases/views";
 
@@ -62,7 +63,7 @@ export async function getUseCase(actor: Actor, id: string): Promise<UseCaseDetai
     successMetrics: uc.successMetrics, dataNeeded: uc.dataNeeded, assets: linked.assets, hiddenAssets: linked.hiddenAssets, dataReadiness: uc.dataReadiness, feasibility: uc.feasibility,
     complexity: uc.complexity, targetDate: uc.targetDate ? uc.targetDate.toISOString().slice(0, 10) : null,
     riskAnswers: answers, screenedTier: uc.screenedTier, screenedRule: uc.screenedRule, rulesFired: screenRisk(answers).fired,
-    overrideReason: uc.overrideReason, heldFrom: uc.heldFrom, updatedAt: uc.updatedAt.toISOString(),
+    overrideReason: uc.overrideReason, humanOversightPlan: uc.humanOversightPlan, heldFrom: uc.heldFrom, updatedAt: uc.updatedAt.toISOString(),
     timeline: uc.events.map((e) => ({
       transition: e.transition, fromState: e.fromState, toState: e.toState, actorName: e.actorId ? (names.get(e.actorId) ?? null) : null, note: e.note, createdAt: e.createdAt.toISOString(),
     })),
@@ -72,6 +73,7 @@ export async function getUseCase(actor: Actor, id: string): Promise<UseCaseDetai
       score: ["submitted", "in_review"].includes(uc.state) && can(actor, "usecase.score") && actor.userId !== uc.ownerId,
       comment: can(actor, "usecase.comment", resource),
       overrideTier: can(actor, "usecase.review") && actor.userId !== uc.ownerId,
+      documentOversight: !(OVERSIGHT_CLOSED_STATES as readonly string[]).includes(uc.state) && can(actor, "usecase.create", resource),
     },
   };
 }

@@ -62,11 +62,12 @@ export const useCaseDetailSchema = useCaseSummarySchema
     screenedRule: z.string(),
     rulesFired: z.array(z.string()),
     overrideReason: z.string().nullable(),
+    humanOversightPlan: z.string().describe("Who oversees the system and how they intervene; empty when not documented"),
     heldFrom: z.enum(STATES).nullable(),
     updatedAt: z.string(),
     timeline: z.array(timelineEntrySchema),
     allowedTransitions: z.array(z.object({ transition: z.enum(TRANSITION_NAMES), label: z.string(), to: z.enum(STATES) })),
-    can: z.object({ edit: z.boolean(), score: z.boolean(), comment: z.boolean(), overrideTier: z.boolean() }),
+    can: z.object({ edit: z.boolean(), score: z.boolean(), comment: z.boolean(), overrideTier: z.boolean(), documentOversight: z.boolean() }),
   })
   .meta({ id: "UseCase" });
 export type UseCaseDetail = z.infer<typeof useCaseDetailSchema>;
