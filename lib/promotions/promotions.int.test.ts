@@ -30,11 +30,11 @@ describe("promotion requests", () => {
     expect(await db().promotion.count({ where: { environmentId: env.id } })).toBe(before);
   });
 
-  it("refuses another team's model version with 403 and creates nothing", async () => {
+  it("answers another team's model version like a missing one (404) and creates nothing", async () => {
     const { env } = await makeEnvironment();
     const m = await makeModel([{ auc: 0.9 }]);
     const stranger = await makeActor(["product_owner"], [(await makeTeam()).id]);
-    await expect(requestPromotion(ctxOf(stranger), request(env.key, m.versionIds[0]!))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(requestPromotion(ctxOf(stranger), request(env.key, m.versionIds[0]!))).rejects.toMatchObject({ code: "not_found" });
     expect(await db().promotion.count({ where: { environmentId: env.id } })).toBe(0);
   });
 

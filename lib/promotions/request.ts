@@ -5,7 +5,8 @@ import { AppError, conflict, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { RequestContext } from "@/lib/http/context";
 import type { Actor } from "@/lib/policy/actor";
-import { requirePermission } from "@/lib/policy/require";
+import { inScope, requirePermission } from "@/lib/policy/require";
+import { scopeFor } from "@/lib/policy/permissions";
 import { currentPolicy } from "@/lib/environments/environments";
 import { loadModelVersion } from "@/lib/promotions/evidence";
 import { blocking } from "@/lib/promotions/gates";
@@ -14,7 +15,7 @@ import { requestPromotionSchema, type RequestPromotionInput } from "@/lib/promot
 import { transition } from "@/lib/promotions/state-machine";
 import { addTimeline } from "@/lib/promotions/timeline";
 import { lockPromotion } from "@/lib/promotions/lock";
-import { useCaseOfAsset } from "@/lib/promotions/use-case-facts";
+import { loadUseCaseFacts, useCaseOfAsset } from "@/lib/promotions/use-case-facts";
 import { approveIfNoneRequired } from "@/lib/promotions/auto-approve";
 
 type Ctx = RequestContext & { actor: Actor };
@@ -32,6 +33,10 @@ export async function requestPromotion(ctx: Ctx, raw: RequestPromotionInput) {
     const mv = await loadModelVersion(tx, input.modelVersionId).catch(() => {
       throw notFound(`Model version ${input.modelVersionId}`);
     });
+    // A model version the caller may not see in the catalog answers exactly like a missing one;
+    // one they may see but not promote (another team's, for a product owner) is a 403.
+    const readScope = scopeFor(ctx.actor.roles, "catalog.read");
+    if (!readScope || !inScope(ctx.actor, readScope, { teamId: mv.asset.ownerTeamId })) throw notFound(`Model version ${input.modelVersionId}`);
     requirePermission(ctx.actor, "promotion.request", { teamId: mv.asset.ownerTeamId });
     const env = await tx.environment.findUnique({ where: { key: input.environment } });
     if (!env) throw field("environment", "Unknown environment", `There is no environment "${input.environment}".`);
@@ -43,6 +48,11 @@ export async function requestPromotion(ctx: Ctx, raw: RequestPromotionInput) {
     if (input.strategy === "canary" && !input.strategyConfig.trafficSteps?.length) throw field("strategyConfig.trafficSteps", "Give the canary traffic steps, e.g. 10, 50, 100");
     const open = await tx.promotion.findFirst({ where: { modelVersionId: mv.id, environmentId: env.id, state: { in: [...OPEN_STATES] } }, select: { number: true, state: true } });
     if (open) throw conflict(`Promotion #${open.number} of this version to ${env.key} is already ${open.state.replace(/_/g, " ")}.`);
+    if (input.useCaseId) {
+      // The use case decides the risk-tier and use-case gates: it must be one of the model's own team.
+      const uc = await loadUseCaseFacts(tx, input.useCaseId);
+      if (!uc || uc.teamId !== mv.asset.ownerTeamId) throw field("useCaseId", "No use case of the model's team has this id", `Use case ${input.useCaseId} does not exist or belongs to another team than the model; link one of the model's own team.`);
+    }
     const sourceRef = input.sourceRef ?? (await defaultSourceRef(tx, env.rank, mv.inputs.map((i) => i.datasetVersion.lakefsRef)));
     const p = await tx.promotion.create({
       data: {
