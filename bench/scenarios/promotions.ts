@@ -33,9 +33,9 @@ export const promotionScenarios: Scenario[] = [
     requires: ["GET /api/v1/delivery/matrix"], budget: DASHBOARD_BUDGET, ratio: true,
     requests: (ctx) => [{ method: "GET", path: "/api/v1/delivery/matrix", headers: ctx.admin }],
     sql: () => [[{
-      text: `SELECT d.environment, d.deployed_at, d.promotion_id, mv.version, mv.created_at, a.id, a.name, p.number
+      text: `SELECT DISTINCT ON (mv.asset_id, d.environment) d.environment, d.deployed_at, d.promotion_id, p.number, mv.id, mv.version, mv.created_at, a.id, a.name
         FROM deployments d JOIN model_versions mv ON mv.id = d.model_version_id JOIN assets a ON a.id = mv.asset_id LEFT JOIN promotions p ON p.id = d.promotion_id
-        WHERE d.status = 'active'`,
+        WHERE d.status = 'active' ORDER BY mv.asset_id, d.environment, d.deployed_at DESC`,
     }]],
   },
   {

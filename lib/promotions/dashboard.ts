@@ -12,19 +12,24 @@ const DAY = 86_400_000;
 export async function environmentMatrix(actor: Actor) {
   requirePermission(actor, "promotion.read");
   const envs = await db().environment.findMany({ orderBy: [{ rank: "asc" }, { key: "asc" }], select: { key: true, name: true, policies: { orderBy: { version: "desc" }, take: 1, select: { driftDays: true } } } });
-  const active = await db().deployment.findMany({
-    where: { status: "active" },
-    include: { modelVersion: { select: { id: true, version: true, createdAt: true, asset: { select: { id: true, name: true } } } } },
-    orderBy: { deployedAt: "desc" },
-  });
-  const promos = await db().promotion.findMany({ where: { id: { in: active.map((d) => d.promotionId).filter((x): x is string => !!x) } }, select: { id: true, number: true } });
-  const numberOf = new Map(promos.map((p) => [p.id, p.number]));
+  // One statement: the newest active deployment of each model in each environment, with its
+  // version and promotion number. (Loading every active deployment through nested includes and
+  // then the promotions by id took 0.9 s at 5,600 active deployments; see bench/plans.)
+  const active = await db().$queryRaw<{ environment: string; deployedAt: Date; promotionId: string | null; promotionNumber: number | null; versionId: string; version: string; createdAt: Date; assetId: string; name: string }[]>`
+    SELECT DISTINCT ON (mv.asset_id, d.environment)
+      d.environment, d.deployed_at AS "deployedAt", d.promotion_id::text AS "promotionId", p.number AS "promotionNumber",
+      mv.id::text AS "versionId", mv.version, mv.created_at AS "createdAt", a.id::text AS "assetId", a.name
+    FROM deployments d
+    JOIN model_versions mv ON mv.id = d.model_version_id
+    JOIN assets a ON a.id = mv.asset_id
+    LEFT JOIN promotions p ON p.id = d.promotion_id
+    WHERE d.status = 'active'
+    ORDER BY mv.asset_id, d.environment, d.deployed_at DESC`;
   const models = new Map<string, { assetId: string; name: string; cells: Record<string, { version: string; versionId: string; since: string; promotionId: string | null; promotionNumber: number | null; createdAt: Date }> }>();
   for (const d of active) {
-    const a = d.modelVersion.asset;
-    const row = models.get(a.id) ?? { assetId: a.id, name: a.name, cells: {} };
-    row.cells[d.environment] ??= { version: d.modelVersion.version, versionId: d.modelVersion.id, since: d.deployedAt.toISOString(), promotionId: d.promotionId, promotionNumber: d.promotionId ? (numberOf.get(d.promotionId) ?? null) : null, createdAt: d.modelVersion.createdAt };
-    models.set(a.id, row);
+    const row = models.get(d.assetId) ?? { assetId: d.assetId, name: d.name, cells: {} };
+    row.cells[d.environment] = { version: d.version, versionId: d.versionId, since: d.deployedAt.toISOString(), promotionId: d.promotionId, promotionNumber: d.promotionNumber, createdAt: d.createdAt };
+    models.set(d.assetId, row);
   }
   const now = Date.now();
   const rows = [...models.values()].sort((x, y) => x.name.localeCompare(y.name)).map((m) => {
