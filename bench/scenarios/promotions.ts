@@ -54,11 +54,16 @@ export const promotionScenarios: Scenario[] = [
     name: "what ran in prod at a past date",
     requires: ["GET /api/v1/delivery/as-of"], budget: LIST_BUDGET, ratio: true,
     requests: (ctx) => [{ method: "GET", path: `/api/v1/delivery/as-of?${new URLSearchParams({ at: asOf(ctx), environment: "prod" })}`, headers: ctx.admin }],
-    sql: (ctx) => [[
-      { text: `SELECT d.*, mv.version, a.name FROM deployments d JOIN model_versions mv ON mv.id = d.model_version_id JOIN assets a ON a.id = mv.asset_id
-          WHERE d.environment = 'prod' AND d.deployed_at <= $1 AND (d.retired_at IS NULL OR d.retired_at > $1)`, values: [asOf(ctx)] },
-      { text: `SELECT pa.promotion_id, u.name, pa.created_at FROM promotion_approvals pa JOIN users u ON u.id = pa.reviewer_id
-          WHERE pa.decision = 'approve' AND pa.created_at <= $1 AND pa.promotion_id IN (SELECT promotion_id FROM deployments WHERE environment = 'prod' AND deployed_at <= $1 AND (retired_at IS NULL OR retired_at > $1))`, values: [asOf(ctx)] },
-    ]],
+    sql: (ctx) => [[{
+      text: `SELECT d.id, d.deployed_at, d.retired_at, a.id, a.name, mv.id, mv.version, mv.training_run_id, mv.code_commit_sha,
+          COALESCE((SELECT json_agg(json_build_object('dataset', da.name, 'datasetAssetId', da.id, 'version', dv.version, 'commit', dv.lakefs_commit_id, 'repository', dv.lakefs_repository) ORDER BY i.dataset_version_id)
+            FROM model_version_inputs i JOIN dataset_versions dv ON dv.id = i.dataset_version_id JOIN assets da ON da.id = dv.asset_id WHERE i.model_version_id = mv.id), '[]'),
+          p.id, p.number, p.use_case_id,
+          COALESCE((SELECT json_agg(json_build_object('by', u.name, 'at', pa.created_at) ORDER BY pa.created_at) FROM promotion_approvals pa JOIN users u ON u.id = pa.reviewer_id
+            WHERE pa.promotion_id = p.id AND pa.decision = 'approve' AND pa.purpose = 'promotion' AND pa.created_at <= $1), '[]')
+        FROM deployments d JOIN model_versions mv ON mv.id = d.model_version_id JOIN assets a ON a.id = mv.asset_id LEFT JOIN promotions p ON p.id = d.promotion_id
+        WHERE d.environment = 'prod' AND d.deployed_at <= $1 AND (d.retired_at IS NULL OR d.retired_at > $1) ORDER BY d.deployed_at DESC, d.id`,
+      values: [asOf(ctx)],
+    }]],
   },
 ];

