@@ -29,6 +29,6 @@ export const metricsEndpoint = defineEndpoint({ method: "GET", path: "/api/v1/de
 export const asOfEndpoint = defineEndpoint({ method: "GET", path: "/api/v1/delivery/as-of", tag: T, auth: "actor", permission: "promotion.read", summary: "Every deployment in an environment at a past moment, with data commits and approvals", query: asOfQuery });
 export const preMergeHookEndpoint = defineEndpoint({
   method: "POST", path: "/api/v1/hooks/lakefs/pre-merge", tag: T, auth: "public",
-  summary: "lakeFS pre-merge webhook: 200 only for a merge covered by an approved, executing promotion (shared secret in X-Lakefs-Webhook-Secret)",
+  summary: "lakeFS pre-merge / pre-revert webhook: 200 only for the merge of an approved, executing promotion or the revert of an approved rollback (or a failed execution's undo); shared secret in X-Lakefs-Webhook-Secret; every call audited",
   body: preMergePayloadSchema, response: preMergeAnswerSchema,
 });

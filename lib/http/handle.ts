@@ -18,7 +18,8 @@ type Infer<T> = NonNullable<T> extends z.ZodType ? z.infer<NonNullable<T>> : und
 
 export interface HandlerInput<E extends Endpoint> {
   req: Request;
-  ctx: RequestContext & { actor: E["auth"] extends "public" ? Actor | null : Actor };
+  /** Public endpoints serve no portal identity (actor null); a machine caller's own credential is checked by `authenticate`. */
+  ctx: RequestContext & { actor: E["auth"] extends "public" ? null : Actor };
   body: Infer<E["body"]>;
   query: Infer<E["query"]>;
   params: Infer<E["params"]>;
@@ -26,19 +27,34 @@ export interface HandlerInput<E extends Endpoint> {
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
+/** For machine callers that are not portal users, such as a webhook with a shared secret. */
+export interface HandleOptions {
+  /** Checks the caller's own credential from the request's headers, before the body is read; throws to refuse. */
+  authenticate?: (req: Request) => void | Promise<void>;
+  /**
+   * Told of each request refused before the handler ran (credential, body, schema), so an
+   * endpoint that must record every call (the lakeFS webhook) can audit those too. The handler
+   * records its own decisions.
+   */
+  onRefusal?: (error: unknown, info: { req: Request; requestId: string }) => Promise<void>;
+}
+
 /**
  * Wraps a service call as a Next.js route handler: request id, actor, body size,
  * JSON and schema validation, and one mapping of errors to problem+json. Handlers
  * return a plain value (sent as JSON) or a Response.
  */
-export function handle<E extends Endpoint>(endpoint: E, fn: (input: HandlerInput<E>) => Promise<unknown>) {
+export function handle<E extends Endpoint>(endpoint: E, fn: (input: HandlerInput<E>) => Promise<unknown>, options: HandleOptions = {}) {
   return async (req: Request, route: RouteContext): Promise<Response> => {
     const requestId = requestIdOf(req);
     const started = performance.now();
     let actor: Actor | null = null;
     let response: Response;
+    let inHandler = false;
     try {
-      actor = await actorFromRequest(req);
+      await options.authenticate?.(req);
+      // Only endpoints for portal users look for one (a Bearer token or the session cookie).
+      if (endpoint.auth === "actor") actor = await actorFromRequest(req);
       if (endpoint.auth === "actor" && !actor) throw unauthenticated();
       // The role-level check comes before input validation, so a caller who may not use
       // the endpoint at all learns 403, not details of its schema. Record-level scope
@@ -47,6 +63,7 @@ export function handle<E extends Endpoint>(endpoint: E, fn: (input: HandlerInput
       const params = parse(endpoint.params, await route.params, "The path");
       const query = parse(endpoint.query, Object.fromEntries(new URL(req.url).searchParams), "The query string");
       const body = endpoint.body ? parse(endpoint.body, await readJsonBody(req, endpoint.maxBodyBytes ?? env().MAX_BODY_BYTES), "The body") : undefined;
+      inHandler = true;
       const result = await fn({ req, ctx: { actor: actor as Actor, requestId }, body, query, params } as HandlerInput<E>);
       response =
         result instanceof Response
@@ -58,6 +75,10 @@ export function handle<E extends Endpoint>(endpoint: E, fn: (input: HandlerInput
       response.headers.set("x-request-id", requestId);
     } catch (e) {
       response = errorResponse(e, requestId, endpoint);
+      if (!inHandler && options.onRefusal) {
+        // A failed record of the refusal must not turn the refusal into a 500; it is logged.
+        await options.onRefusal(e, { req, requestId }).catch((err: unknown) => log.error({ requestId, err, path: endpoint.path }, "recording a refused request failed"));
+      }
     }
     log.info({ requestId, method: req.method, path: endpoint.path, status: response.status, ms: Math.round(performance.now() - started), actor: actor?.userId, via: actor?.kind }, "request");
     return response;
