@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -7,6 +8,8 @@ import { currentActor } from "@/lib/auth/session-actor";
 import { versionDetail } from "@/lib/catalog/detail";
 import { isAppError } from "@/lib/errors";
 import type { SchemaField } from "@/lib/catalog/schemas";
+import { can } from "@/lib/policy/require";
+import { LakefsCommitLoading, LakefsCommitPanel } from "@/components/catalog/lakefs-commit-panel";
 
 const fmt = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
 
@@ -58,7 +61,9 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
               <dt className="text-slate-500">Path</dt><dd className="font-mono">{v.lakefs.path ?? "—"}</dd>
             </dl>
           ) : <p className="mt-1 text-sm text-slate-600">This version is not stored in lakeFS.</p>}
-          <p className="mt-2 text-xs text-slate-500">Shown from the catalog; the commit message, author and diff are read from lakeFS once its integration is configured.</p>
+          <Suspense fallback={<LakefsCommitLoading />}>
+            <LakefsCommitPanel actor={actor} assetId={asset.id} versionId={v.id} canConfigure={can(actor, "integration.manage")} />
+          </Suspense>
           <h3 className="mt-4 font-semibold">Schema ({v.schema.length} columns)</h3>
           <Table className="mt-2">
             <thead><tr><Th>Column</Th><Th>Type</Th><Th>Description</Th></tr></thead>
