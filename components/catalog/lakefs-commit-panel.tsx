@@ -85,7 +85,7 @@ export async function LakefsCommitPanel({ actor, assetId, versionId, canConfigur
         Changes since the previous version{view.previous ? <> (<Link className="text-brand-700 hover:underline" href={`/catalog/${assetId}/versions/${view.previous.versionId}`}>{view.previous.version.length > 16 ? view.previous.version.slice(0, 12) + "…" : view.previous.version}</Link>)</> : null}
       </h4>
       <Diff diff={view.diff} previous={view.previous} />
-      <p className="mt-2 text-xs text-slate-500">Read live from {view.endpoint} (the {view.environment} environment's lakeFS integration).</p>
+      <p className="mt-2 text-xs text-slate-500">Read live from {view.endpoint} (the lakeFS integration of the {view.environment} environment).</p>
     </Section>
   );
 }
