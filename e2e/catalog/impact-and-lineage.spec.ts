@@ -21,13 +21,15 @@ test("a product owner runs impact analysis on a dataset, sees the model's produc
   await expect(panel.getByText("Reproducible", { exact: true })).toBeVisible();
 });
 
-test("a model version trained on a branch head is flagged as not reproducible", async ({ page }) => {
+test("a model version trained on a branch head is flagged as not reproducible, and inherits the risk tier its training data feeds", async ({ page }) => {
   await signInAs(page, PERSONAS.owner2, { callbackUrl: "/catalog?q=credit-risk-pd" });
   await page.getByRole("link", { name: "credit-risk-pd", exact: true }).click();
   await page.getByRole("row", { name: /^2 / }).getByRole("link", { name: "Reproducibility" }).click();
   const panel = page.getByRole("region", { name: "Reproducibility" });
   await expect(panel.getByText("Not reproducible")).toBeVisible();
   await expect(panel.getByText('Read from the moving head of branch "main", not a commit.')).toBeVisible();
+  // Its training data feeds the high-risk credit use case, so the version carries that tier.
+  await expect(page.getByRole("region", { name: "Risk through lineage" }).getByText("high risk").first()).toBeVisible();
 });
 
 test("the Spark column-lineage events show column edges at column level", async ({ page }) => {

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { defineEndpoint } from "@/lib/http/endpoint";
 import { pageSchema } from "@/lib/http/cursor";
 import {
-  assetIdParams, assetSchema, listVersionsQuery, registerAssetSchema, registerVersionSchema, searchAssetsQuery, versionSchema,
+  assetIdParams, assetSchema, listVersionsQuery, registerAssetSchema, registerVersionSchema, searchAssetsQuery, versionParams, versionSchema,
 } from "@/lib/catalog/schemas";
+import { lineageRiskSchema } from "@/lib/lineage/lineage-risk-schema";
 
 const facetCount = z.object({ value: z.string(), label: z.string(), count: z.number() });
 
@@ -30,4 +31,9 @@ export const registerVersionEndpoint = defineEndpoint({
   method: "POST", path: "/api/v1/assets/{id}/versions", tag: "Catalog", auth: "actor", permission: "catalog.write",
   summary: "Register a dataset or model version, idempotent by (asset, version): 201 when created, 200 when identical, 409 when different",
   params: assetIdParams, body: registerVersionSchema, response: versionSchema, successStatus: 201,
+});
+export const getVersionEndpoint = defineEndpoint({
+  method: "GET", path: "/api/v1/assets/{id}/versions/{versionId}", tag: "Catalog", auth: "actor", permission: "catalog.read",
+  summary: "One dataset or model version; a model version carries lineageRisk, the highest risk tier of the use cases its training data feeds downstream",
+  params: versionParams, response: versionSchema.extend({ lineageRisk: lineageRiskSchema.nullable() }),
 });

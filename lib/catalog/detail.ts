@@ -6,6 +6,7 @@ import { listVersions } from "@/lib/catalog/versions";
 import { labelsOfUseCases } from "@/lib/lineage/labels-of-use-cases";
 import { notFound } from "@/lib/errors";
 import { assessReproducibility } from "@/lib/catalog/reproducibility";
+import { lineageRiskOfModelVersion } from "@/lib/lineage/lineage-risk";
 import { datasetVersionSelect, datasetVersionView, modelVersionSelect, modelVersionView, type DatasetVersionRow, type ModelVersionRow } from "@/lib/catalog/version-views";
 
 /** Everything the asset page shows, in a few queries: the asset, versions, runs, deployments and use cases. */
@@ -32,7 +33,7 @@ export async function assetDetail(actor: Actor, id: string) {
   };
 }
 
-/** One version of an asset the actor may read, with its run and (for models) the reproducibility verdict. */
+/** One version of an asset the actor may read, with its run and (for models) the reproducibility verdict and the risk inherited through lineage. */
 export async function versionDetail(actor: Actor, assetId: string, versionId: string) {
   const asset = await getAsset(actor, assetId);
   const isModel = asset.kind === "model";
@@ -44,5 +45,6 @@ export async function versionDetail(actor: Actor, assetId: string, versionId: st
   const runId = isModel ? version.trainingRunId : version.producedByRunId;
   const run = runId ? await db().run.findUnique({ where: { id: runId }, select: { id: true, state: true, startedAt: true, endedAt: true, job: { select: { id: true, name: true } } } }) : null;
   const deployments = isModel ? await db().deployment.findMany({ where: { modelVersionId: versionId }, orderBy: { deployedAt: "desc" }, select: { id: true, environment: true, status: true, deployedAt: true } }) : [];
-  return { asset, version, run, deployments, reproducibility: isModel ? assessReproducibility(version) : null };
+  const lineageRisk = isModel ? await lineageRiskOfModelVersion(actor, versionId) : null;
+  return { asset, version, run, deployments, reproducibility: isModel ? assessReproducibility(version) : null, lineageRisk };
 }

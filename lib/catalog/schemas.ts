@@ -125,3 +125,4 @@ export const listVersionsQuery = z.object({
 });
 
 export const assetIdParams = z.object({ id: z.uuid() });
+export const versionParams = z.object({ id: z.uuid(), versionId: z.uuid() });

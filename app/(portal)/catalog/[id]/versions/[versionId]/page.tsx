@@ -10,6 +10,7 @@ import { isAppError } from "@/lib/errors";
 import type { SchemaField } from "@/lib/catalog/schemas";
 import { can } from "@/lib/policy/require";
 import { LakefsCommitLoading, LakefsCommitPanel } from "@/components/catalog/lakefs-commit-panel";
+import { LineageRiskCard } from "@/components/catalog/lineage-risk-card";
 
 const fmt = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
 
@@ -17,7 +18,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
   const actor = (await currentActor())!;
   const { id, versionId } = await params;
   const d = await versionDetail(actor, id, versionId).catch((e) => { if (isAppError(e) && e.code === "not_found") notFound(); throw e; });
-  const { asset, version: v, run, reproducibility: repro, deployments } = d;
+  const { asset, version: v, run, reproducibility: repro, deployments, lineageRisk } = d;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link className="text-brand-700 hover:underline" href={`/catalog/${asset.id}`}>{asset.name}</Link> / version</nav>
@@ -72,6 +73,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
           {v.dataQuality ? <><h3 className="mt-4 font-semibold">Data quality</h3><pre className="mt-1 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(v.dataQuality, null, 2)}</pre></> : null}
         </Card>
       )}
+      {lineageRisk ? <LineageRiskCard risk={lineageRisk} /> : null}
       <Card className="mt-4">
         <h2 className="font-semibold">{repro ? "Training run" : "Produced by run"}</h2>
         {run ? <p className="mt-1 text-sm"><Link className="text-brand-700 hover:underline" href={`/catalog/${run.job.id}`}>{run.job.name}</Link> · run <span className="font-mono">{run.id.slice(0, 8)}</span> · <Badge>{run.state}</Badge> · {fmt(run.startedAt)} → {fmt(run.endedAt)}</p> : <p className="mt-1 text-sm text-slate-500">No run is recorded.</p>}
