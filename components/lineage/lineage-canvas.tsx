@@ -1,42 +1,52 @@
 "use client";
-import { useMemo } from "react";
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, type Edge, type Node } from "@xyflow/react";
+import { useEffect, useMemo } from "react";
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type Edge, type NodeTypes } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import type { ViewEdge, ViewNode } from "@/components/lineage/graph-model";
-import { useElkLayout } from "@/components/lineage/use-elk-layout";
+import { useElkLayout, type Positions } from "@/components/lineage/use-elk-layout";
+import { LineageNode, NODE_HEIGHT, NODE_WIDTH, type LineageFlowNode, type LineageNodeData } from "@/components/lineage/lineage-node";
 
-const COLORS: Record<string, string> = { dataset: "#e0ecff", feature_set: "#dcfce7", model: "#fef3c7", job: "#f1f5f9", deployment: "#fee2e2" };
-const W = 220;
-const H = 54;
+// Defined once: a new nodeTypes object per render makes React Flow re-create every node.
+const NODE_TYPES: NodeTypes = { lineage: LineageNode };
+const EDGE = { stroke: "#94a3b8", strokeWidth: 1.2 };
+const EDGE_ON = { stroke: "#f59e0b", strokeWidth: 2.5 };
+const MINIMAP_COLORS: Record<string, string> = { dataset: "#93c5fd", feature_set: "#86efac", model: "#fcd34d", job: "#cbd5e1", deployment: "#fca5a5" };
+
+/** Fits the whole graph into view whenever a new layout arrives (a deeper walk, a filter). */
+function FitOnLayout({ positions }: { positions: Positions | null }) {
+  const flow = useReactFlow();
+  useEffect(() => {
+    if (positions) void flow.fitView({ padding: 0.05, duration: 0 });
+  }, [positions, flow]);
+  return null;
+}
 
 /** The graph itself: elk positions (from the worker), pan and zoom, highlighted path. */
 export function LineageCanvas({ nodes, edges, rootId, selected, highlight, onSelect }: {
   nodes: ViewNode[]; edges: ViewEdge[]; rootId: string; selected: string | null; highlight: Set<string>; onSelect: (id: string) => void;
 }) {
-  const sized = useMemo(() => nodes.map((n) => ({ id: n.id, width: W, height: H })), [nodes]);
+  const sized = useMemo(() => nodes.map((n) => ({ id: n.id, width: NODE_WIDTH, height: NODE_HEIGHT })), [nodes]);
   const positions = useElkLayout(sized, edges);
-  const rfNodes: Node[] = useMemo(() => nodes.map((n) => ({
-    id: n.id,
-    position: positions?.[n.id] ?? { x: 0, y: 0 },
-    data: { label: <div className="text-left"><div className="truncate text-xs font-semibold">{n.label}</div><div className="truncate text-[10px] text-slate-500">{n.column ? n.sub : `${n.kind} · ${n.sub}`}</div></div> },
-    style: {
-      width: W, height: H, padding: 6, background: COLORS[n.kind] ?? "#fff", borderRadius: 8,
-      border: n.id === selected ? "2px solid #1d4ed8" : n.assetId === rootId ? "2px solid #0f172a" : highlight.has(n.id) ? "2px solid #f59e0b" : "1px solid #cbd5e1",
-      opacity: highlight.size && !highlight.has(n.id) ? 0.45 : 1,
-    },
-    ariaLabel: `${n.kind} ${n.label}`,
-  })), [nodes, positions, selected, highlight, rootId]);
-  const rfEdges: Edge[] = useMemo(() => edges.map((e) => ({
-    id: e.id, source: e.source, target: e.target, markerEnd: { type: MarkerType.ArrowClosed },
-    style: { stroke: highlight.has(e.source) && highlight.has(e.target) ? "#f59e0b" : "#94a3b8", strokeWidth: highlight.has(e.source) && highlight.has(e.target) ? 2.5 : 1.2 },
-  })), [edges, highlight]);
+  // Node and edge objects change only when their look does: React Flow compares them by
+  // identity, so a click re-renders the nodes on the old and new path, not all 600.
+  const plainNodes = useMemo<LineageFlowNode[]>(() => nodes.map((n) => ({
+    id: n.id, type: "lineage", position: positions?.[n.id] ?? { x: 0, y: 0 }, width: NODE_WIDTH, height: NODE_HEIGHT, ariaLabel: `${n.kind} ${n.label}`,
+    data: { label: n.label, sub: n.column ? n.sub : `${n.kind} · ${n.sub}`, kind: n.kind, mark: n.assetId === rootId ? "root" : "plain" },
+  })), [nodes, positions, rootId]);
+  const rfNodes = useMemo(() => plainNodes.map((n) => {
+    const mark: LineageNodeData["mark"] = n.id === selected ? "selected" : n.data.mark === "root" ? "root" : highlight.has(n.id) ? "path" : "plain";
+    return mark === n.data.mark ? n : { ...n, data: { ...n.data, mark } };
+  }), [plainNodes, selected, highlight]);
+  const plainEdges = useMemo<Edge[]>(() => edges.map((e) => ({ id: e.id, source: e.source, target: e.target, markerEnd: { type: MarkerType.ArrowClosed }, style: EDGE })), [edges]);
+  const rfEdges = useMemo(() => plainEdges.map((e) => (highlight.has(e.source) && highlight.has(e.target) ? { ...e, style: EDGE_ON } : e)), [plainEdges, highlight]);
   if (!positions) return <div role="status" className="flex h-full items-center justify-center text-sm text-slate-500">Laying out {nodes.length} nodes…</div>;
   return (
-    <ReactFlow nodes={rfNodes} edges={rfEdges} fitView minZoom={0.05} onlyRenderVisibleElements nodesConnectable={false} nodesDraggable={false}
+    <ReactFlow nodes={rfNodes} edges={rfEdges} nodeTypes={NODE_TYPES} className={highlight.size ? "lineage-dim" : undefined} fitView minZoom={0.05} onlyRenderVisibleElements nodesConnectable={false} nodesDraggable={false}
       onNodeClick={(_, n) => onSelect(n.id)} proOptions={{ hideAttribution: true }}>
+      <FitOnLayout positions={positions} />
       <Background />
       <Controls showInteractive={false} />
-      <MiniMap pannable zoomable />
+      <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[(n.data as LineageNodeData).kind] ?? "#e2e8f0"} />
     </ReactFlow>
   );
 }

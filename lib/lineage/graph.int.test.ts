@@ -69,6 +69,25 @@ describe("lineage walks", () => {
     expect(g.graph[0]!.data.assetId).toBe(hub);
   });
 
+  it("returns every node of a layered graph whose paths multiply, without reaching the row cap", async () => {
+    const reader = await makeActor(["reviewer"]);
+    // 10 layers of 2 datasets; each dataset feeds both jobs of its layer: 2^10 paths, 41 nodes.
+    const ids = await assets(41);
+    const dataset = (layer: number, i: number) => (layer === 0 ? ids[0]! : ids[1 + (layer - 1) * 4 + i]!);
+    const job = (layer: number, i: number) => ids[1 + layer * 4 - 2 + i]!;
+    for (let layer = 0; layer < 10; layer++) {
+      for (let i = 0; i < 2; i++) {
+        await edge(dataset(layer, 0), job(layer + 1, i));
+        if (layer > 0) await edge(dataset(layer, 1), job(layer + 1, i));
+        await edge(job(layer + 1, i), dataset(layer + 1, i));
+      }
+    }
+    const g = await lineageGraph(reader, q({ nodeId: ids[0], depth: 40, direction: "down", limit: 50 }));
+    expect(g.truncated).toBe(false);
+    expect(g.graph).toHaveLength(41);
+    expect(Math.max(...g.graph.map((n) => n.data.depth))).toBe(20);
+  });
+
   it("answers 404 for an unknown node and 422 for depth -1 or 10000", async () => {
     const owner = await makeActor(["reviewer"]);
     const { token } = await createApiToken(ctxOf(owner), { name: unique("t"), scopes: ["read"] });

@@ -24,22 +24,26 @@ export async function resolveNode(actor: Actor, nodeId: string): Promise<{ id: s
 }
 
 /**
- * One recursive walk per direction. The CTE carries the path for cycle protection and
- * streams into a row LIMIT (no DISTINCT or ORDER BY before it, so PostgreSQL stops as
- * soon as enough rows exist); nodes are then de-duplicated here. Invisible assets are
- * never entered, so another team's nodes are absent, not just hidden.
+ * One recursive walk per direction. UNION over (node, depth) keeps one row per node and
+ * distance: carrying the path instead (the first version) made one row per PATH, and a
+ * layered graph where every dataset feeds two jobs has 2^depth paths, so the row cap cut a
+ * 600-node graph down to a few hundred nodes. Cycles end by the depth bound; the first row
+ * of a node has its shortest distance (breadth first). The walk streams into the row LIMIT
+ * (no ORDER BY before it), so PostgreSQL stops as soon as enough rows exist; nodes are then
+ * de-duplicated here. Invisible assets are never entered, so another team's nodes are
+ * absent, not just hidden.
  */
 export async function walk(starts: string[], dir: "up" | "down", depth: number, rowCap: number, teams: string[] | null, asOf: Date | null) {
   const [from, to] = dir === "down" ? [Prisma.raw("source_id"), Prisma.raw("target_id")] : [Prisma.raw("target_id"), Prisma.raw("source_id")];
   const asOfSql = asOf ? Prisma.sql`AND e.first_seen_at <= ${asOf}` : Prisma.empty;
   return db().$queryRaw<{ id: string; depth: number }[]>`
-    WITH RECURSIVE walk(id, depth, path) AS (
-      SELECT s, 0, ARRAY[s] FROM unnest(${starts}::uuid[]) AS s
-      UNION ALL
-      SELECT e.${to}, w.depth + 1, w.path || e.${to}
+    WITH RECURSIVE walk(id, depth) AS (
+      SELECT s, 0 FROM unnest(${starts}::uuid[]) AS s
+      UNION
+      SELECT e.${to}, w.depth + 1
       FROM walk w JOIN lineage_edges e ON e.${from} = w.id
       JOIN assets a ON a.id = e.${to}
-      WHERE w.depth < ${depth} AND e.${to} <> ALL(w.path) ${asOfSql} AND ${assetVisibleSql("a", teams)}
+      WHERE w.depth < ${depth} ${asOfSql} AND ${assetVisibleSql("a", teams)}
     )
     SELECT id::text, depth FROM walk LIMIT ${rowCap}`;
 }

@@ -23,15 +23,16 @@ export async function impactAnalysis(actor: Actor, q: ImpactQuery): Promise<Impa
   let truncated = false;
 
   if (q.column) {
-    // Column level: follow column edges, then the models fed directly by affected datasets.
+    // Column level: follow column edges (one row per column and distance, as in walk()), then
+    // the models fed directly by affected datasets.
     const rows = await db().$queryRaw<{ id: string; col: string; job: string | null; depth: number }[]>`
-      WITH RECURSIVE walk(id, col, job, depth, path) AS (
-        SELECT ${rootId}::uuid, ${q.column}::text, NULL::uuid, 0, ARRAY[${rootId} || '|' || ${q.column}]
-        UNION ALL
-        SELECT e.target_id, e.target_column, e.job_asset_id, w.depth + 1, w.path || (e.target_id::text || '|' || e.target_column)
+      WITH RECURSIVE walk(id, col, job, depth) AS (
+        SELECT ${rootId}::uuid, ${q.column}::text, NULL::uuid, 0
+        UNION
+        SELECT e.target_id, e.target_column, e.job_asset_id, w.depth + 1
         FROM walk w JOIN column_lineage_edges e ON e.source_id = w.id AND e.source_column = w.col
         JOIN assets a ON a.id = e.target_id
-        WHERE w.depth < ${q.depth} AND (e.target_id::text || '|' || e.target_column) <> ALL(w.path) AND ${visible}
+        WHERE w.depth < ${q.depth} AND ${visible}
       ) SELECT id::text, col, job::text, depth FROM walk LIMIT ${ROW_CAP}`;
     if (rows.length >= ROW_CAP) truncated = true;
     for (const r of rows) {
