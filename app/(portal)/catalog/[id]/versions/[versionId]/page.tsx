@@ -66,10 +66,12 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
             <LakefsCommitPanel actor={actor} assetId={asset.id} versionId={v.id} canConfigure={can(actor, "integration.manage")} />
           </Suspense>
           <h3 className="mt-4 font-semibold">Schema ({v.schema.length} columns)</h3>
-          <Table className="mt-2">
-            <thead><tr><Th>Column</Th><Th>Type</Th><Th>Description</Th></tr></thead>
-            <tbody className="divide-y divide-slate-100">{(v.schema as SchemaField[]).map((f) => <tr key={f.name}><Td className="font-mono text-xs">{f.name}</Td><Td className="text-xs">{f.type ?? "—"}</Td><Td className="text-xs">{f.description ?? ""}</Td></tr>)}</tbody>
-          </Table>
+          {v.schema.length ? (
+            <Table className="mt-2">
+              <thead><tr><Th>Column</Th><Th>Type</Th><Th>Description</Th></tr></thead>
+              <tbody className="divide-y divide-slate-100">{(v.schema as SchemaField[]).map((f) => <tr key={f.name}><Td className="font-mono text-xs">{f.name}</Td><Td className="text-xs">{f.type ?? "—"}</Td><Td className="text-xs">{f.description ?? ""}</Td></tr>)}</tbody>
+            </Table>
+          ) : <p className="mt-1 text-sm text-slate-600">No schema is recorded for this version.</p>}
           {v.dataQuality ? <><h3 className="mt-4 font-semibold">Data quality</h3><pre className="mt-1 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(v.dataQuality, null, 2)}</pre></> : null}
         </Card>
       )}
