@@ -1,4 +1,4 @@
-import { INTAKE_STEPS } from "@/lib/use-cases/schemas";
+import { CLEARABLE_FIELDS, INTAKE_STEPS } from "@/lib/use-cases/schemas";
 import type { UseCaseDetail } from "@/lib/use-cases/views";
 
 // The intake form's values as the inputs hold them (strings), and their conversion to
@@ -52,16 +52,29 @@ export function stepErrors(step: number, s: IntakeState): Record<string, string>
   return errs;
 }
 
-/** What an autosave sends: every filled field that passes the schema on its own. */
-export function savableInput(s: IntakeState): Record<string, unknown> {
+/**
+ * What an autosave sends: every filled field that passes the schema on its own, and null
+ * for every emptied field a draft may clear (left out, the server would keep the old
+ * value and it would be back after a reload). `unsaved` names the fields held back: a
+ * value the schema refuses, or an emptied title, problem, team or business owner, which
+ * a draft cannot be without; the form says so instead of claiming everything was saved.
+ */
+export function savableInput(s: IntakeState): { input: Record<string, unknown>; unsaved: string[] } {
   const out: Record<string, unknown> = { riskAnswers: s.risk, datasetIds: datasetIds(s) };
+  const unsaved: string[] = [];
   STEP_FIELDS.forEach((fields, step) => {
     if (!fields.length) return;
     const errs = stepErrors(step, s);
     const input = toInput(s, fields);
-    for (const f of fields) if (f in input && !errs[f]) out[f] = input[f];
+    for (const f of fields) {
+      if (!(f in input)) {
+        if (CLEARABLE_FIELDS.includes(f)) out[f] = null;
+        else unsaved.push(errs[f] ?? `${f} is required`);
+      } else if (errs[f]) unsaved.push(errs[f]);
+      else out[f] = input[f];
+    }
   });
-  return out;
+  return { input: out, unsaved };
 }
 
 /** Which step shows a server-reported field (risk answers, and anything unknown, on the last). */

@@ -42,17 +42,20 @@ export function IntakeWizard({ initial, teams }: { initial?: UseCaseDetail; team
     const version = edits.current;
     // Saves run one after another, so a draft is created once however fast people type.
     const next = chain.current.then(async () => {
+      const { input, unsaved } = savableInput(state);
       if (!idRef.current) {
         localStorage.setItem(LOCAL_KEY, JSON.stringify(state));
         if (Object.keys(stepErrors(0, state)).length) return setStatus("Kept on this device; complete the first step to save a draft.");
-        const created = await apiFetch<UseCaseDetail>("/api/v1/use-cases", { method: "POST", body: savableInput(state) });
+        const created = await apiFetch<UseCaseDetail>("/api/v1/use-cases", { method: "POST", body: input });
         idRef.current = created.id;
         localStorage.removeItem(LOCAL_KEY);
         window.history.replaceState(null, "", `/use-cases/${created.id}/edit`);
       } else {
-        await apiFetch(`/api/v1/use-cases/${idRef.current}`, { method: "PATCH", body: savableInput(state) });
+        await apiFetch(`/api/v1/use-cases/${idRef.current}`, { method: "PATCH", body: input });
       }
-      if (version === edits.current) setStatus(`Draft saved ${new Date().toLocaleTimeString()}`);
+      if (version !== edits.current) return;
+      const time = new Date().toLocaleTimeString();
+      setStatus(unsaved.length ? `Draft saved ${time}, except: ${unsaved.join("; ")}` : `Draft saved ${time}`);
     });
     chain.current = next.catch((e: unknown) => setStatus(e instanceof Error ? `Not saved: ${e.message}` : "Not saved"));
     return next;

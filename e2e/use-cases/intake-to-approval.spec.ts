@@ -69,6 +69,15 @@ test("a high-risk use case goes from intake through disagreeing scores to approv
   // The draft survives a reload.
   await owner.reload();
   await expect(owner.getByLabel("Title")).toHaveValue(title);
+  // Emptying a field is saved too (the linked dataset still names the data), and stays empty after a reload.
+  await owner.getByRole("button", { name: "3. Data & feasibility" }).click();
+  await expect(owner.getByLabel("Data needed")).toHaveValue("Rosters, footfall, sales per hour");
+  const saved = owner.waitForResponse((r) => r.request().method() === "PATCH" && r.ok());
+  await owner.getByLabel("Data needed").fill("");
+  await saved;
+  await owner.reload();
+  await owner.getByRole("button", { name: "3. Data & feasibility" }).click();
+  await expect(owner.getByLabel("Data needed")).toHaveValue("");
   await owner.getByRole("button", { name: "4. Risk screening" }).click();
   await expect(owner.getByLabel(/recruitment, hiring, promotion, task allocation/)).toBeChecked();
   await owner.getByRole("button", { name: "Submit for review" }).click();

@@ -15,13 +15,20 @@ import type { UseCaseDetail } from "@/lib/use-cases/views";
 
 type Ctx = RequestContext & { actor: Actor };
 
-function intakeData<T extends UpdateUseCaseInput>(input: T) {
-  const { targetDate, riskAnswers, datasetIds: _links, ...rest } = input;
+/** The intake as columns: an emptied (null) text field is stored as "", the other emptied fields as NULL. */
+function intakeData(input: UpdateUseCaseInput | CreateUseCaseInput) {
+  const { targetDate, riskAnswers, datasetIds: _links, intendedUsers, successMetrics, dataNeeded, ...rest } = input;
   return {
     ...rest,
+    ...textColumn("intendedUsers", intendedUsers), ...textColumn("successMetrics", successMetrics), ...textColumn("dataNeeded", dataNeeded),
     ...(targetDate !== undefined ? { targetDate: targetDate ? new Date(`${targetDate}T00:00:00Z`) : null } : {}),
     ...(riskAnswers !== undefined ? riskFields(riskAnswers) : {}),
   };
+}
+
+// Only the fields given, so the audit diff names exactly what this save changed.
+function textColumn<K extends string>(key: K, v: string | null | undefined): Partial<Record<K, string>> {
+  return v === undefined ? {} : ({ [key]: v ?? "" } as Record<K, string>);
 }
 
 function riskFields(answers: RiskAnswers) {
@@ -35,11 +42,11 @@ export async function createUseCase(ctx: Ctx, input: CreateUseCaseInput): Promis
   const id = await db().$transaction(async (tx) => {
     const team = await tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } });
     if (!team) throw new AppError("validation", "The team does not exist.", { errors: [{ path: "teamId", message: "No such team" }] });
-    const { targetDate, riskAnswers, datasetIds, ...rest } = input;
-    const datasets = await checkDatasets(tx, ctx.actor, datasetIds ?? []);
-    const risk = riskFields(riskAnswers ?? {});
+    const datasets = await checkDatasets(tx, ctx.actor, input.datasetIds ?? []);
+    const risk = riskFields(input.riskAnswers ?? {});
+    const { title, problem, teamId, businessOwner, intendedUsers } = input;
     const uc = await tx.useCase.create({
-      data: { ...rest, targetDate: targetDate ? new Date(`${targetDate}T00:00:00Z`) : null, ...risk, tier: risk.screenedTier, ownerId: ctx.actor.userId },
+      data: { ...intakeData(input), title, problem, teamId, businessOwner, intendedUsers, ...risk, tier: risk.screenedTier, ownerId: ctx.actor.userId },
     });
     await replaceDatasetLinks(tx, uc.id, datasets, []);
     await tx.useCaseEvent.create({ data: { useCaseId: uc.id, transition: "create", fromState: null, toState: "draft", actorId: ctx.actor.userId } });

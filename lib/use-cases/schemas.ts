@@ -58,20 +58,40 @@ export const INTAKE_STEPS = [
 
 const fullShape = { ...basicsStep.shape, ...valueStep.shape, ...dataStep.shape, ...riskStep.shape };
 
+/** The same fields, each also accepting null: "the user emptied it". */
+function clearable<S extends Record<string, z.ZodType>>(shape: S): { [K in keyof S]: z.ZodNullable<S[K]> } {
+  return Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.nullable()])) as { [K in keyof S]: z.ZodNullable<S[K]> };
+}
+// A draft may empty any field but the four it is known by (title, problem, team, business
+// owner): autosave sends null for an emptied field, so clearing one is saved like any edit
+// (leaving it out would keep the old value). Submission checks the whole intake again.
+const { datasetIds, ...dataFields } = dataStep.shape;
+const { title, problem, teamId, businessOwner, intendedUsers } = basicsStep.shape;
+const draftFields = {
+  intendedUsers: intendedUsers.nullable().describe("Intended users (null empties it)"),
+  ...clearable(valueStep.shape),
+  ...clearable(dataFields),
+  datasetIds,
+  riskAnswers: riskAnswersSchema,
+};
+/** Intake fields a draft may empty (null): the form sends null for these when they are blank. */
+export const CLEARABLE_FIELDS: readonly string[] = Object.keys(draftFields).filter((k) => k !== "datasetIds" && k !== "riskAnswers");
+
 /** Create: the first step is required; the rest may follow as the draft is saved. */
 export const createUseCaseSchema = z
-  .object({ ...basicsStep.shape, ...valueStep.partial().shape, ...dataStep.partial().shape, riskAnswers: riskAnswersSchema.optional() })
+  .object({ title, problem, teamId, businessOwner, intendedUsers, ...z.object(draftFields).omit({ intendedUsers: true }).partial().shape })
   .strict()
   .refine(rangeOk, rangeIssue)
   .meta({ id: "CreateUseCaseInput" });
 export type CreateUseCaseInput = z.infer<typeof createUseCaseSchema>;
 
-/** Update of a draft: any subset of the intake. */
-export const updateUseCaseSchema = z.object(fullShape).partial().strict().refine(rangeOk, rangeIssue).meta({ id: "UpdateUseCaseInput" });
+/** Update of a draft: any subset of the intake; null empties a field. */
+export const updateUseCaseSchema = z.object({ title, problem, teamId, businessOwner, ...draftFields }).partial().strict().refine(rangeOk, rangeIssue).meta({ id: "UpdateUseCaseInput" });
 export type UpdateUseCaseInput = z.infer<typeof updateUseCaseSchema>;
 
 /** What submission requires: the whole intake. */
-export const submittableSchema = z.object(fullShape).refine(rangeOk, rangeIssue).refine(dataOk, dataIssue);
+// The data check runs even when other fields are missing, so one 422 names everything to fill in.
+export const submittableSchema = z.object(fullShape).refine(rangeOk, rangeIssue).refine(dataOk, { ...dataIssue, when: () => true });
 
 export const transitionSchema = z
   .object({ transition: z.enum(TRANSITION_NAMES), note: z.string().trim().max(5000).optional() })
