@@ -62,4 +62,15 @@ describe("priority arithmetic", () => {
     const b = { title: "B", parts: contributions({ impact: 3, feasibility: 3, risk: 1 }, rubric) };
     expect(rankReason(a, b)).toBe('Ranks 16.7 points above "B", mostly on Impact (+25.0), despite Risk (-8.3).');
   });
+
+  it("says an exact tie is a tie, how the criteria trade off, and that the portfolio's id order breaks it", () => {
+    const a = { title: "A", parts: contributions({ impact: 4, feasibility: 3, risk: 3 }, rubric) };
+    const b = { title: "B", parts: contributions({ impact: 3, feasibility: 3, risk: 3 }, rubric) };
+    const traded = { title: "C", parts: a.parts.map((p) => (p.key === "impact" ? { ...p, points: p.points - 5 } : p.key === "risk" ? { ...p, points: p.points + 5 } : p)) };
+    expect(rankReason(a, { ...a, title: "Twin" })).toBe('Ties with "Twin" at 62.5 points with equal criterion scores. The portfolio lists equal priorities in a fixed order, by id, which puts this one first.');
+    expect(rankReason(a, traded)).toBe('Ties with "C" at 62.5 points: ahead on Impact (+5.0), behind on Risk (-5.0). The portfolio lists equal priorities in a fixed order, by id, which puts this one first.');
+    // The stored priorities decide what a tie is (they are what the list sorts by).
+    expect(rankReason({ ...a, priority: 60 }, { ...b, priority: 60 })).toMatch(/^Ties with "B" at 60\.0 points: ahead on Impact/);
+    expect(rankReason({ ...a, priority: 60.02 }, { ...b, priority: 60 })).toMatch(/^Ranks less than 0\.1 points above "B"/);
+  });
 });

@@ -76,18 +76,27 @@ export function spreadOf(scores: ScoreValues[], criteria: CriterionDef[], disagr
 
 /**
  * Why one use case ranks above the next: the criteria whose points differ most,
- * in a sentence a person can check against the contribution tables.
+ * in a sentence a person can check against the contribution tables. `priority` is the
+ * stored one the portfolio sorts by; without it the parts' sum stands in.
  */
 type Points = Pick<Contribution, "key" | "label" | "points">;
-export function rankReason(higher: { title: string; parts: Points[] }, lower: { title: string; parts: Points[] }): string {
+type Ranked = { title: string; parts: Points[]; priority?: number };
+export function rankReason(higher: Ranked, lower: Ranked): string {
   const lowerByKey = new Map(lower.parts.map((p) => [p.key, p]));
   const diffs = higher.parts
     .map((p) => ({ label: p.label, diff: p.points - (lowerByKey.get(p.key)?.points ?? 0) }))
     .filter((d) => Math.abs(d.diff) >= 0.05)
     .sort((a, b) => b.diff - a.diff);
-  const total = higher.parts.reduce((s, p) => s + p.points, 0) - lower.parts.reduce((s, p) => s + p.points, 0);
+  const sum = (r: Ranked) => r.priority ?? r.parts.reduce((s, p) => s + p.points, 0);
+  const total = sum(higher) - sum(lower);
   const ahead = diffs.filter((d) => d.diff > 0).slice(0, 2).map((d) => `${d.label} (+${d.diff.toFixed(1)})`);
   const behind = diffs.filter((d) => d.diff < 0).slice(-1).map((d) => `${d.label} (${d.diff.toFixed(1)})`);
-  if (ahead.length === 0) return `Ranks above "${lower.title}" by ${total.toFixed(1)} points with equal criterion scores.`;
-  return `Ranks ${total.toFixed(1)} points above "${lower.title}", mostly on ${ahead.join(" and ")}${behind.length ? `, despite ${behind[0]}` : ""}.`;
+  // Equal priorities: the portfolio orders by priority, then by id (both descending), so the id decides.
+  if (Math.abs(total) < 1e-9) {
+    const mix = ahead.length ? `: ahead on ${ahead.join(" and ")}${behind.length ? `, behind on ${behind[0]}` : ""}` : " with equal criterion scores";
+    return `Ties with "${lower.title}" at ${sum(higher).toFixed(1)} points${mix}. The portfolio lists equal priorities in a fixed order, by id, which puts this one first.`;
+  }
+  const by = total < 0.05 ? "less than 0.1" : total.toFixed(1);
+  if (ahead.length === 0) return `Ranks above "${lower.title}" by ${by} points with equal criterion scores.`;
+  return `Ranks ${by} points above "${lower.title}", mostly on ${ahead.join(" and ")}${behind.length ? `, despite ${behind[0]}` : ""}.`;
 }

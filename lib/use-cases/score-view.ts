@@ -65,7 +65,7 @@ export async function getScores(actor: Actor, useCaseId: string): Promise<Scores
       disagreement: uc.disagreement,
       explanation: { mixedVersions: explanation.mixedVersions, versions: explanation.versions, combined: explanation.combined },
       rankAbove: next && nextExplained
-        ? { id: next.id, title: next.title, priority: next.priority, reason: rankReason({ title: uc.title, parts: explanation.combined }, { title: next.title, parts: nextExplained.combined }) }
+        ? { id: next.id, title: next.title, priority: next.priority, reason: rankReason({ title: uc.title, parts: explanation.combined, priority: uc.priority }, { title: next.title, parts: nextExplained.combined, priority: next.priority }) }
         : null,
     },
   };
