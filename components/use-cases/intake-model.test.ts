@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyIntake, savableInput, type IntakeState } from "@/components/use-cases/intake-model";
+import { emptyIntake, savableInput, stepErrors, type IntakeState } from "@/components/use-cases/intake-model";
 
 const TEAM = "3f1c2b9e-6a51-4c1e-9a43-0d7b2f3e8a10";
 function filled(over: Record<string, string> = {}): IntakeState {
@@ -13,6 +13,12 @@ function filled(over: Record<string, string> = {}): IntakeState {
 }
 
 describe("what the intake's autosave sends", () => {
+  it("lets the data step pass with a linked dataset and no description", () => {
+    const s = { ...filled({ dataNeeded: "" }), datasets: [{ id: "7d4a9c2e-1b3f-4e5a-8c6d-2f1e0a9b8c7d", name: "orders", namespace: "curated" }] };
+    expect(stepErrors(2, s)).toEqual({});
+    expect(stepErrors(2, filled({ dataNeeded: "" }))).toEqual({ dataNeeded: "Link a catalog dataset or describe the data needed" });
+  });
+
   it("sends null for an emptied optional field, so clearing it is saved", () => {
     const { input, unsaved } = savableInput(filled({ dataNeeded: "  ", successMetrics: "", valueLow: "" }));
     expect(input).toMatchObject({ dataNeeded: null, successMetrics: null, valueLow: null, targetDate: null, valueHigh: 300, title: "Shift planner" });

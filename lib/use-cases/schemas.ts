@@ -28,13 +28,16 @@ export const valueStep = z.object({
   valueConfidence: z.enum(CONFIDENCES, { error: "Pick a confidence" }),
   successMetrics: text("Success metrics", 1, 2000),
 });
-/** Step 3: data and feasibility. The data needed is linked catalog datasets, a description, or both. */
+/**
+ * Step 3: data and feasibility. The data needed is linked catalog datasets, a description, or
+ * both, so the description alone is optional (the form leaves an empty one out) and dataOk decides.
+ */
 export const dataStep = z.object({
   datasetIds: z
     .array(z.uuid({ message: "Must be the id of a catalog dataset" }))
     .max(50, "Link at most 50 datasets")
     .describe("Catalog datasets the use case needs (ids of assets of kind dataset); replaces the linked datasets when given"),
-  dataNeeded: z.string({ error: "Data needed must be text" }).trim().max(3000, "Data needed is at most 3000 characters").describe("The data needed, described in words (required unless catalog datasets are linked)"),
+  dataNeeded: z.string({ error: "Data needed must be text" }).trim().max(3000, "Data needed is at most 3000 characters").optional().describe("The data needed, described in words (required unless catalog datasets are linked)"),
   dataReadiness: scale("Data readiness"),
   feasibility: scale("Feasibility"),
   complexity: scale("Operational complexity"),
@@ -116,6 +119,12 @@ export type SubmitScoreInput = z.infer<typeof submitScoreSchema>;
 
 export const commentSchema = z.object({ body: text("The comment", 1, 5000) }).strict().meta({ id: "CommentInput" });
 export type CommentInput = z.infer<typeof commentSchema>;
+
+export const listCommentsQuery = z.object({
+  cursor: z.string().optional().describe("nextCursor of the previous page"),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListCommentsQuery = z.infer<typeof listCommentsQuery>;
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
