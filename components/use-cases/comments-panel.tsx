@@ -8,17 +8,51 @@ import { ErrorState, LoadingRows } from "@/components/ui/states";
 import { apiFetch, ApiError } from "@/lib/client/api";
 import { useUseCaseComments, useUseCaseMutation } from "@/lib/client/use-cases";
 import { commentSchema } from "@/lib/use-cases/schemas";
+import type { CommentView } from "@/lib/use-cases/views";
+
+function CommentItem({ c }: { c: CommentView }) {
+  return (
+    <li className={c.kind === "change_request" ? "rounded border border-amber-200 bg-amber-50 p-2" : ""}>
+      <div className="text-xs text-slate-500">
+        <span className="font-medium text-slate-700">{c.authorName}</span> · {new Date(c.createdAt).toLocaleString()}
+        {c.kind === "change_request" ? <Badge tone="warning" className="ml-2">changes requested</Badge> : null}
+      </div>
+      <p className="whitespace-pre-wrap text-sm">{c.body}</p>
+      {c.mentions.length ? <p className="text-xs text-slate-500">Mentions: {c.mentions.map((m) => m.name).join(", ")}</p> : null}
+    </li>
+  );
+}
+
+/** The next page of older-to-newer comments; a failed page says so and can be retried here. */
+function LoadMore({ q }: { q: ReturnType<typeof useUseCaseComments> }) {
+  return (
+    <div className="flex items-center gap-3">
+      <Button size="sm" variant="secondary" disabled={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()}>
+        {q.isFetchingNextPage ? "Loading…" : "Load more comments"}
+      </Button>
+      {q.isFetchNextPageError ? <span role="alert" className="text-xs text-red-700">Could not load more: {q.error?.message}</span> : null}
+    </div>
+  );
+}
 
 export function CommentsPanel({ useCaseId, canComment }: { useCaseId: string; canComment: boolean }) {
   const q = useUseCaseComments(useCaseId);
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | undefined>();
-  const post = useUseCaseMutation(useCaseId, (input: { body: string }) => apiFetch(`/api/v1/use-cases/${useCaseId}/comments`, { method: "POST", body: input }));
+  // Comments posted here while older pages are still unloaded: shown at the end right away,
+  // rather than only once "Load more" reaches them.
+  const [posted, setPosted] = useState<CommentView[]>([]);
+  const post = useUseCaseMutation(useCaseId, (input: { body: string }) => apiFetch<CommentView>(`/api/v1/use-cases/${useCaseId}/comments`, { method: "POST", body: input }));
+  const loaded = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const loadedIds = new Set(loaded.map((c) => c.id));
+  const unloadedOwn = q.hasNextPage ? posted.filter((c) => !loadedIds.has(c.id)) : [];
+  const items = [...loaded, ...unloadedOwn];
   const submit = async () => {
     const parsed = commentSchema.safeParse({ body });
     if (!parsed.success) return setError(parsed.error.issues[0]?.message);
     try {
-      await post.mutateAsync(parsed.data);
+      const c = await post.mutateAsync(parsed.data);
+      setPosted((p) => [...p, c]);
       setBody("");
       setError(undefined);
     } catch (e) {
@@ -28,20 +62,13 @@ export function CommentsPanel({ useCaseId, canComment }: { useCaseId: string; ca
   return (
     <Card aria-labelledby="comments-h">
       <h2 id="comments-h" className="mb-3 text-lg font-semibold">Comments</h2>
-      {q.isPending ? <LoadingRows rows={2} label="Loading comments" /> : q.isError ? <ErrorState error={q.error} onRetry={() => q.refetch()} /> : q.data.items.length === 0 ? (
+      {q.isPending ? <LoadingRows rows={2} label="Loading comments" /> : q.isError && !q.data ? <ErrorState error={q.error} onRetry={() => q.refetch()} /> : items.length === 0 ? (
         <p className="text-sm text-slate-600">No comments yet.</p>
       ) : (
-        <ul className="space-y-3">
-          {q.data.items.map((c) => (
-            <li key={c.id} className={c.kind === "change_request" ? "rounded border border-amber-200 bg-amber-50 p-2" : ""}>
-              <div className="text-xs text-slate-500">
-                <span className="font-medium text-slate-700">{c.authorName}</span> · {new Date(c.createdAt).toLocaleString()}
-                {c.kind === "change_request" ? <Badge tone="warning" className="ml-2">changes requested</Badge> : null}
-              </div>
-              <p className="whitespace-pre-wrap text-sm">{c.body}</p>
-              {c.mentions.length ? <p className="text-xs text-slate-500">Mentions: {c.mentions.map((m) => m.name).join(", ")}</p> : null}
-            </li>
-          ))}
+        <ul className="space-y-3" aria-label="Comments">
+          {loaded.map((c) => <CommentItem key={c.id} c={c} />)}
+          {q.hasNextPage ? <li><LoadMore q={q} /></li> : null}
+          {unloadedOwn.map((c) => <CommentItem key={c.id} c={c} />)}
         </ul>
       )}
       {canComment ? (

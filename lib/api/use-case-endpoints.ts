@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineEndpoint } from "@/lib/http/endpoint";
 import { pageSchema } from "@/lib/http/cursor";
 import { rubricInputSchema } from "@/lib/use-cases/rubric-schemas";
-import { commentSchema, createUseCaseSchema, idParams, listUseCasesQuery, overrideTierSchema, submitScoreSchema, transitionSchema, updateUseCaseSchema } from "@/lib/use-cases/schemas";
+import { commentSchema, createUseCaseSchema, idParams, listCommentsQuery, listUseCasesQuery, overrideTierSchema, submitScoreSchema, transitionSchema, updateUseCaseSchema } from "@/lib/use-cases/schemas";
 import { oversightPlanSchema } from "@/lib/use-cases/oversight-schema";
 import { commentViewSchema, portfolioSummarySchema, rubricSchema, scoresViewSchema, useCaseDetailSchema, useCaseSummarySchema } from "@/lib/use-cases/views";
 
@@ -50,7 +50,7 @@ export const submitScoreEndpoint = defineEndpoint({
 });
 export const listCommentsEndpoint = defineEndpoint({
   method: "GET", path: "/api/v1/use-cases/{id}/comments", tag: TAG, auth: "actor", permission: "usecase.read",
-  summary: "Comments and change requests, oldest first", params: idParams, response: z.object({ items: z.array(commentViewSchema) }),
+  summary: "Comments and change requests, oldest first, keyset-paged", params: idParams, query: listCommentsQuery, response: pageSchema(commentViewSchema),
 });
 export const addCommentEndpoint = defineEndpoint({
   method: "POST", path: "/api/v1/use-cases/{id}/comments", tag: TAG, auth: "actor", permission: "usecase.comment",

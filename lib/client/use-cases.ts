@@ -23,8 +23,14 @@ export const useUseCase = (id: string) =>
 export const useUseCaseScores = (id: string) =>
   useQuery({ queryKey: queryKeys.useCaseScores(id), queryFn: ({ signal }) => apiFetch<ScoresView>(`/api/v1/use-cases/${id}/scores`, { signal }) });
 
+/** A use case's comments, oldest first, a page at a time ("Load more"). */
 export const useUseCaseComments = (id: string) =>
-  useQuery({ queryKey: queryKeys.useCaseComments(id), queryFn: ({ signal }) => apiFetch<{ items: CommentView[] }>(`/api/v1/use-cases/${id}/comments`, { signal }) });
+  useInfiniteQuery({
+    queryKey: queryKeys.useCaseComments(id),
+    queryFn: ({ pageParam, signal }) => apiFetch<Page<CommentView>>(`/api/v1/use-cases/${id}/comments${qs({ cursor: pageParam, limit: 50 })}`, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
 
 /** Catalog datasets matching a search, for the intake's "data needed" links (the catalog's own search API). */
 export const useDatasetSearch = (q: string) =>

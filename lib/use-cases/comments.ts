@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
+import { decodeCursor, encodeCursor, type Page } from "@/lib/http/cursor";
 import { recordAudit } from "@/lib/audit/record";
 import type { RequestContext } from "@/lib/http/context";
 import type { Actor } from "@/lib/policy/actor";
 import { requirePermission } from "@/lib/policy/require";
 import { visibleWhere } from "@/lib/use-cases/access";
-import type { CommentInput } from "@/lib/use-cases/schemas";
+import type { CommentInput, ListCommentsQuery } from "@/lib/use-cases/schemas";
 import type { CommentView } from "@/lib/use-cases/views";
 import { notify, usersByHandle, whoMayRead } from "@/lib/notifications/notify";
 
@@ -21,16 +22,26 @@ async function visibleUseCase(actor: Actor, id: string) {
   return uc;
 }
 
-export async function listComments(actor: Actor, useCaseId: string): Promise<{ items: CommentView[] }> {
+/** Oldest first (a conversation reads top down), keyset-paged on (createdAt, id). */
+export async function listComments(actor: Actor, useCaseId: string, q: ListCommentsQuery): Promise<Page<CommentView>> {
   await visibleUseCase(actor, useCaseId);
-  const rows = await db().useCaseComment.findMany({ where: { useCaseId }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } }, take: 500 });
-  const ids = [...new Set(rows.flatMap((r) => r.mentionIds))];
+  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const at = after ? new Date(String(after.k)) : null;
+  if (after && (!at || Number.isNaN(at.getTime()))) throw new AppError("validation", "The cursor is not valid; start again from the first page.", { errors: [{ path: "cursor", message: "Invalid cursor" }] });
+  const rows = await db().useCaseComment.findMany({
+    where: { useCaseId, ...(at && after ? { OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: after.id } }] } : {}) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: { select: { name: true } } }, take: q.limit + 1,
+  });
+  const page = rows.slice(0, q.limit);
+  const ids = [...new Set(page.flatMap((r) => r.mentionIds))];
   const names = new Map((await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const last = page.at(-1);
   return {
-    items: rows.map((r) => ({
+    items: page.map((r) => ({
       id: r.id, kind: r.kind, body: r.body, authorId: r.authorId, authorName: r.author.name,
       mentions: r.mentionIds.map((id) => ({ id, name: names.get(id) ?? "unknown" })), createdAt: r.createdAt.toISOString(),
     })),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ k: last.createdAt.toISOString(), id: last.id }) : null,
   };
 }
 

@@ -9,7 +9,9 @@ import { transitionUseCase } from "@/lib/use-cases/transition";
 import { getUseCase } from "@/lib/use-cases/read";
 import { addComment, listComments } from "@/lib/use-cases/comments";
 import { overrideTier } from "@/lib/use-cases/intake";
-import { ensureRubric, makeCast, submittedUseCase } from "@/lib/use-cases/test-kit";
+import { call, ensureRubric, makeCast, submittedUseCase } from "@/lib/use-cases/test-kit";
+import { createApiToken } from "@/lib/tokens/tokens";
+import * as commentsRoute from "@/app/api/v1/use-cases/[id]/comments/route";
 
 const agree = { impact: 4, feasibility: 4, data_readiness: 3, complexity: 2, risk: 2 };
 const disagree = { impact: 2, feasibility: 4, data_readiness: 3, complexity: 2, risk: 2 };
@@ -75,7 +77,7 @@ describe("independent scoring, aggregate and approval", () => {
     const { team, owner, r1 } = await makeCast();
     const uc = await submittedUseCase(owner, team.id);
     await transitionUseCase(ctxOf(r1), uc.id, { transition: "request_changes", note: "Quantify the value range" });
-    const comments = await listComments(owner, uc.id);
+    const comments = await listComments(owner, uc.id, { limit: 50 });
     expect(comments.items.at(-1)).toMatchObject({ kind: "change_request", body: "Quantify the value range", mentions: [{ id: owner.userId }] });
     const detail = await getUseCase(owner, uc.id);
     expect(detail).toMatchObject({ state: "changes_requested", can: { edit: true } });
@@ -88,6 +90,32 @@ describe("independent scoring, aggregate and approval", () => {
     const handle = r1.email.split("@")[0]!;
     const c = await addComment(ctxOf(owner), uc.id, { body: `@${handle} can you look at the data section?` });
     expect(c.mentions).toEqual([{ id: r1.userId, name: r1.name }]);
+  });
+
+  it("pages comments oldest first over the API, with a cursor past the last one and a 422 for a bad cursor", async () => {
+    const { team, owner } = await makeCast();
+    const uc = await submittedUseCase(owner, team.id);
+    // Inserted at one timestamp, so the id alone orders them within it.
+    const at = new Date();
+    await db().useCaseComment.createMany({ data: Array.from({ length: 5 }, (_, i) => ({ useCaseId: uc.id, authorId: owner.userId, body: `note ${i}`, mentionIds: [], createdAt: i < 4 ? at : new Date(at.getTime() + 1) })) });
+    const token = (await createApiToken(ctxOf(owner), { name: "test", scopes: ["read"] })).token;
+    const seen: string[] = [];
+    let cursor: string | null | undefined;
+    let pages = 0;
+    do {
+      const res = await call(commentsRoute.GET, { token, params: { id: uc.id }, path: `/api/v1/use-cases/${uc.id}/comments?limit=2${cursor ? `&cursor=${cursor}` : ""}` });
+      expect(res.status).toBe(200);
+      seen.push(...(res.body.items as { body: string }[]).map((c) => c.body));
+      cursor = res.body.nextCursor as string | null;
+      pages += 1;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    const stored = await db().useCaseComment.findMany({ where: { useCaseId: uc.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    expect(seen).toEqual(stored.map((c) => c.body));
+    expect(seen.at(-1)).toBe("note 4");
+    const bad = await call(commentsRoute.GET, { token, params: { id: uc.id }, path: `/api/v1/use-cases/${uc.id}/comments?cursor=nonsense` });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual([{ path: "cursor", message: "Invalid cursor" }]);
   });
 
   it("lets a reviewer override the tier with a reason, and audits it", async () => {
