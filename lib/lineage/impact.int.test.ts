@@ -57,4 +57,20 @@ describe("impact analysis", () => {
     const none = await impactAnalysis(ci, impactQuery.parse({ nodeId: source.id, column: "no_such_column" }));
     expect(none.assets.filter((a) => a.kind === "dataset")).toEqual([]);
   });
+
+  it("treats another team's assets downstream as absent, and what lies only beyond them", async () => {
+    const [mine, theirs] = [await makeTeam(), await makeTeam()];
+    const owner = await makeActor(["product_owner"], [mine.id]);
+    const admin = await makeActor(["admin"]);
+    const ns = unique("ns");
+    const run = (job: string, from: string, to: string) => ({ ...ev(ns, "COMPLETE", [], []), job: { namespace: ns, name: job }, inputs: [{ namespace: ns, name: from }], outputs: [{ namespace: ns, name: to }] });
+    await ingestLineage(ctxOf(admin), [run("a", "raw", "theirs"), run("b", "theirs", "beyond"), run("c", "raw", "mine")]);
+    await db().asset.updateMany({ where: { namespace: ns, name: "theirs" }, data: { ownerTeamId: theirs.id } });
+    await db().asset.updateMany({ where: { namespace: ns, name: { in: ["raw", "mine", "beyond"] } }, data: { ownerTeamId: mine.id } });
+    const raw = await db().asset.findFirstOrThrow({ where: { namespace: ns, name: "raw" } });
+    const seen = (await impactAnalysis(owner, impactQuery.parse({ nodeId: raw.id }))).assets.map((a) => a.name).sort();
+    expect(seen).toEqual(["a", "c", "mine"]);
+    const all = (await impactAnalysis(admin, impactQuery.parse({ nodeId: raw.id }))).assets.map((a) => a.name).sort();
+    expect(all).toEqual(["a", "b", "beyond", "c", "mine", "theirs"]);
+  });
 });
