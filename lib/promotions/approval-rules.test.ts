@@ -9,6 +9,9 @@ describe("separation of duties", () => {
   it("refuses the requester", () => {
     expect(whyCannotDecide(approver("req"), base)).toMatch(/You requested this promotion/);
   });
+  it("says 'rollback' to the person who asked for a rollback", () => {
+    expect(whyCannotDecide(approver("req"), { ...base, purpose: "rollback" })).toMatch(/You asked for this rollback/);
+  });
   it("refuses the model's author", () => {
     expect(whyCannotDecide(approver("author"), base)).toMatch(/registered this model version/);
   });

@@ -28,9 +28,13 @@ export interface Decision {
 /** Why this person may not decide on this request, or null when they may. */
 export function whyCannotDecide(
   who: ApproverFacts,
-  facts: { requesterId: string; modelAuthorId: string | null; decisions: readonly Decision[]; policy: ApprovalPolicyFacts; highRisk: boolean },
+  facts: { requesterId: string; modelAuthorId: string | null; decisions: readonly Decision[]; policy: ApprovalPolicyFacts; highRisk: boolean; purpose?: "promotion" | "rollback" },
 ): string | null {
-  if (facts.policy.requesterMayNotApprove !== false && who.userId === facts.requesterId) return "You requested this promotion; separation of duties says someone else must approve it.";
+  // For a rollback the requester is whoever asked for the rollback, and the sentence says so.
+  if (facts.policy.requesterMayNotApprove !== false && who.userId === facts.requesterId)
+    return facts.purpose === "rollback"
+      ? "You asked for this rollback; separation of duties says someone else must approve it."
+      : "You requested this promotion; separation of duties says someone else must approve it.";
   if (facts.policy.authorMayNotApprove !== false && facts.modelAuthorId && who.userId === facts.modelAuthorId) return "You registered this model version; separation of duties says someone else must approve it.";
   if (facts.decisions.some((d) => d.reviewerId === who.userId)) return "You have already decided on this request; each reviewer acts once.";
   const { approverRoles, approverTeamIds, highRiskRole } = facts.policy;

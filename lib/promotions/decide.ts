@@ -41,7 +41,7 @@ export async function decidePromotion(ctx: Ctx, id: string, raw: DecisionInput) 
     const prior = await decisionsOf(tx, p.id, purpose, p.round);
     const highRisk = (await loadUseCaseFacts(tx, p.useCaseId))?.riskTier === "high";
     const requesterId = purpose === "rollback" ? (p.rollbackRequestedById ?? p.requestedById) : p.requestedById;
-    const why = whyCannotDecide(ctx.actor, { requesterId, modelAuthorId: await modelAuthorId(tx, p.modelVersionId), decisions: prior, policy: p.policy, highRisk });
+    const why = whyCannotDecide(ctx.actor, { requesterId, modelAuthorId: await modelAuthorId(tx, p.modelVersionId), decisions: prior, policy: p.policy, highRisk, purpose });
     if (why) throw new AppError(why.startsWith("You have already decided") ? "conflict" : "forbidden", why);
     await tx.promotionApproval.create({ data: { promotionId: p.id, purpose, round: p.round, reviewerId: ctx.actor.userId, decision: input.decision, comment: input.comment } });
     const decisions = [...prior, { reviewerId: ctx.actor.userId, reviewerRoles: ctx.actor.roles, decision: input.decision }];

@@ -45,7 +45,7 @@ export async function approvalsInbox(actor: Actor) {
     const latest = gates.filter((g) => g.promotionId === p.id);
     const newestAt = latest[0]?.evaluatedAt.getTime();
     const highRisk = !!p.useCaseId && tiers.get(p.useCaseId) === "high";
-    const why = whyCannotDecide(actor, { requesterId: purpose === "rollback" ? (p.rollbackRequestedById ?? p.requestedById) : p.requestedById, modelAuthorId: authorOf.get(p.modelVersionId) ?? null, decisions, policy: p.policy, highRisk });
+    const why = whyCannotDecide(actor, { requesterId: purpose === "rollback" ? (p.rollbackRequestedById ?? p.requestedById) : p.requestedById, modelAuthorId: authorOf.get(p.modelVersionId) ?? null, decisions, policy: p.policy, highRisk, purpose });
     const t = tally(decisions, p.policy, highRisk && purpose === "promotion", purpose === "rollback" ? p.policy.rollbackApprovals : p.policy.requiredApprovals);
     return {
       id: p.id, number: p.number, purpose, state: p.state, environment: p.environment, strategy: p.strategy, justification: p.justification, rollbackReason: p.rollbackReason,
