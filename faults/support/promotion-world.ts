@@ -8,6 +8,7 @@ import type { PolicyInput } from "@/lib/promotions/policy-schema";
 import { makeEnvironment, makeModel } from "@/lib/promotions/test-fixtures";
 import { workerCommand } from "@/lib/ops/worker-process";
 import { ctxOf } from "@/lib/test/factories";
+import { until as pollUntil } from "@/lib/test/until";
 
 // What the promotion fault tests share: an environment whose lakeFS, MLflow and Airflow
 // are the stateful fakes (at their HTTP boundary, in this process, so the test can make
@@ -108,16 +109,8 @@ export async function killWorkers(): Promise<void> {
   await Promise.all(workers.map((w) => w.kill9()));
 }
 
-/** Polls `fn` every 100 ms until it returns something truthy; fails with `what` after `timeoutMs`. */
-export async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100)); // polling interval, not a wait for a race
-  }
-}
+/** lib/test/until with the fault suite's longer default (real processes restarting) and a 100 ms interval. */
+export const until = <T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 90_000): Promise<T> => pollUntil(what, fn, timeoutMs, 100);
 
 export const stepRow = (promotionId: string, step: string, operation = "execute") =>
   db().promotionStep.findFirst({ where: { promotionId, operation: operation as "execute", step: step as "lakefs_merge" } });

@@ -9,6 +9,7 @@ import { createApiToken } from "@/lib/tokens/tokens";
 import { ctxOf, makeActor } from "@/lib/test/factories";
 import { makeEnvironment } from "@/lib/promotions/test-fixtures";
 import type { RoleName } from "@/lib/policy/permissions";
+import { refusedUrl as nobodyListening } from "@/lib/integrations/testing/ports";
 
 // The integrations admin API through its real route handlers, with Bearer tokens, against
 // stateful fakes of lakeFS, MLflow and Airflow (2 and 3) listening on free ports.
@@ -54,10 +55,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => html.listen(0, "127.0.0.1", r));
   htmlUrl = `http://127.0.0.1:${(html.address() as AddressInfo).port}`;
   // A port that was free a moment ago and has nobody listening: connection refused.
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
-  refusedUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
-  await new Promise((r) => probe.close(r));
+  refusedUrl = await nobodyListening();
   admin = await tokenFor(["admin"]);
 });
 afterAll(async () => {

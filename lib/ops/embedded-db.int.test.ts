@@ -1,23 +1,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { EMBEDDED_DATABASE, startEmbeddedDb } from "@/lib/ops/embedded-db";
+import { freePort } from "@/lib/integrations/testing/ports";
 
 // The database of `npm start`: created on first use, kept across restarts.
 const root = mkdtempSync(path.join(os.tmpdir(), "coe-embedded-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function run(url: string, sql: string) {
   const c = new pg.Client({ connectionString: url });

@@ -9,6 +9,7 @@ import { portsResolver } from "@/lib/promotions/execution/ports-for";
 import { startPromotionWorker } from "@/lib/promotions/execution/worker";
 import { seed } from "@/prisma/seed";
 import { seedPromotions } from "@/prisma/seed/promotions";
+import { until } from "@/lib/test/until";
 
 // The demo data on a fresh database, as `npm start` loads it on first start: promotions in every
 // state, the inbox with something to decide, and the in-flight ones carried to the end by a
@@ -18,15 +19,6 @@ setUpPrivateDatabase("seed_promotions"); // the worker below sweeps every in-fli
 let stop: (() => Promise<void>) | undefined;
 afterAll(() => stop?.());
 
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100)); // polling interval, not a wait for an outcome
-  }
-}
 
 describe("promotions demo seed", () => {
   it("has every state, gives approvers something to decide, is idempotent, and its in-flight promotions finish against the demo fakes", async () => {

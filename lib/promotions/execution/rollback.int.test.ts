@@ -11,6 +11,7 @@ import { requestPromotion } from "@/lib/promotions/request";
 import { portsResolver } from "@/lib/promotions/execution/ports-for";
 import { startPromotionWorker } from "@/lib/promotions/execution/worker";
 import { approvers, makeEnvironment, makeModel } from "@/lib/promotions/test-fixtures";
+import { until } from "@/lib/test/until";
 
 // One-step rollback through the real worker code (outbox → pg-boss → advance → steps → typed
 // clients) against the stateful fakes at their HTTP boundary. The environment's rollback policy
@@ -43,15 +44,6 @@ afterAll(async () => {
   await Promise.all([lakefs.stop(), mlflow.stop(), airflow.stop()]);
 });
 
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50)); // polling interval, not a wait for an outcome
-  }
-}
 const settled = (id: string, states: string[]) => until(`promotion to reach ${states.join(" or ")}`, async () => {
   const p = await db().promotion.findUniqueOrThrow({ where: { id } });
   return states.includes(p.state) ? p : null;

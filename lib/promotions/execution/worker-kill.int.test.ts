@@ -11,6 +11,7 @@ import { setUpPrivateDatabase } from "@/lib/test/private-database";
 import { requestPromotion } from "@/lib/promotions/request";
 import { decidePromotion } from "@/lib/promotions/decide";
 import { approvers, makeEnvironment, makeModel } from "@/lib/promotions/test-fixtures";
+import { until } from "@/lib/test/until";
 
 // The real worker process (scripts/worker.ts) against the stateful fakes at their HTTP
 // boundary. The fake lakeFS performs the merge but holds its answer back, so the worker is
@@ -38,15 +39,6 @@ function startWorker(): ChildProcess {
 
 const gone = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
 
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50)); // polling interval, not a wait for an outcome
-  }
-}
 
 afterEach(async () => {
   // Stop every worker before the database is dropped, so none outlives the test.
