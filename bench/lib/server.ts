@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
 
 // The production server under test: `next start` in its own process group, so the
 // bench can read the peak memory of every process in the group and stop exactly it.
@@ -15,8 +16,22 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
+/**
+ * Refuses a port something else already listens on. Without this, the readiness poll below
+ * would find that other server ready and every measurement would go to it.
+ */
+export function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (e: NodeJS.ErrnoException) =>
+      reject(new Error(e.code === "EADDRINUSE" ? `port ${port} on 127.0.0.1 is already in use by another process; stop it or choose another port (--port / BENCH_PORT, FAULTS_PORT_BASE)` : e.message)));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
 export async function startServer(root: string, port: number, env: Record<string, string>): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
+  await assertPortFree(port);
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     detached: true,

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { stopGroup, waitReady } from "@/bench/lib/server";
+import { assertPortFree, stopGroup, waitReady } from "@/bench/lib/server";
 
 // The portal under fault: the production build (shared with the bench, in
 // .next-bench) served by `next start` in its own process group, so a test can
@@ -30,6 +30,7 @@ export function ensureBuild(): void {
 
 export async function startPortal(port: number, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Portal> {
   const url = `http://127.0.0.1:${port}`;
+  await assertPortFree(port);
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: url, NEXTAUTH_SECRET: SECRET, DEMO_MODE: "true", LOG_LEVEL: "warn", NEXT_DIST_DIR: DIST, DATABASE_URL: databaseUrl, ...extraEnv },
