@@ -8,7 +8,12 @@ import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { useMarkRead, useNotifications, useUnreadNotifications } from "@/lib/client/use-notifications";
 import type { NotificationView } from "@/lib/notifications/schemas";
 
-const WHAT: Record<NotificationView["kind"], string> = { mention: "mentioned you on", change_request: "requested changes to" };
+const WHAT: Record<NotificationView["kind"], string> = { mention: "mentioned you on", change_request: "requested changes to", approved: "approved for build", rejected: "rejected" };
+const BADGE: Partial<Record<NotificationView["kind"], { tone: "warning" | "success" | "danger"; text: string }>> = {
+  change_request: { tone: "warning", text: "changes requested" },
+  approved: { tone: "success", text: "approved" },
+  rejected: { tone: "danger", text: "rejected" },
+};
 
 /** The caller's notifications, newest first: open one (which marks it read), mark read, load more. */
 export function NotificationsInbox() {
@@ -39,7 +44,7 @@ export function NotificationsInbox() {
       </div>
       {mark.isError ? <p role="alert" className="text-sm text-red-700">Could not mark read: {mark.error.message}</p> : null}
       {q.isPending ? <LoadingRows label="Loading notifications" /> : q.isError ? <ErrorState error={q.error} onRetry={() => q.refetch()} /> : items.length === 0 ? (
-        <EmptyState title={filter === "unread" ? "Nothing unread" : "No notifications yet"}>You are notified here when someone @mentions you on a use case or a reviewer requests changes to yours.</EmptyState>
+        <EmptyState title={filter === "unread" ? "Nothing unread" : "No notifications yet"}>You are notified here when someone @mentions you on a use case, or when a reviewer requests changes to yours, approves it for build or rejects it.</EmptyState>
       ) : (
         <ul aria-label="Notifications" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {items.map((n) => (
@@ -49,7 +54,7 @@ export function NotificationsInbox() {
                 <p className="text-sm">
                   <span className="font-medium">{n.actorName ?? "Someone"}</span> {WHAT[n.kind]}{" "}
                   <Link href={`/use-cases/${n.useCaseId}#comments-h`} onClick={(e) => (e.preventDefault(), open(n))} className="font-medium text-brand-700 hover:underline">{n.useCaseTitle}</Link>
-                  {n.kind === "change_request" ? <Badge tone="warning" className="ml-2">changes requested</Badge> : null}
+                  {BADGE[n.kind] ? <Badge tone={BADGE[n.kind]!.tone} className="ml-2">{BADGE[n.kind]!.text}</Badge> : null}
                   {n.readAt ? null : <span className="sr-only"> (unread)</span>}
                 </p>
                 {n.excerpt ? <p className="mt-1 line-clamp-2 text-sm text-slate-700">“{n.excerpt}”</p> : null}

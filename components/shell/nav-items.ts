@@ -21,8 +21,10 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/delivery", label: "Delivery", permission: "promotion.read", section: "Governance" },
   { href: "/audit", label: "Audit log", permission: "audit.read", section: "Governance" },
   { href: "/account/tokens", label: "My API tokens", permission: "token.read", section: "Governance" },
+  // Every signed-in role may read the policies its promotions are judged by; only admins
+  // publish them (the page says so), so the link sits under Governance, not Admin.
+  { href: "/admin/environments", label: "Environments & policies", permission: "environment.read", section: "Governance" },
   { href: "/api-docs", label: "API reference", section: "Governance" },
-  { href: "/admin/environments", label: "Environments & policies", permission: "environment.read", section: "Admin" },
   { href: "/admin/integrations", label: "Integrations", permission: "integration.manage", section: "Admin" },
   { href: "/admin/users", label: "Users & roles", permission: "user.read", section: "Admin" },
   { href: "/admin/teams", label: "Teams", permission: "team.manage", section: "Admin" },

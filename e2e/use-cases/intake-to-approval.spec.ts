@@ -119,11 +119,14 @@ test("a high-risk use case goes from intake through disagreeing scores to approv
   expect(await dashboardCount(exec, "funnel", "Approved for build")).toBe(approvedBefore + 1);
   expect(await dashboardCount(exec, "tiers", "high")).toBe(highBefore + 1);
 
-  // The reviewer's @mention reached the owner: the bell counts it, the inbox marks it read.
-  await expect(owner.getByTestId("notification-bell")).toHaveAttribute("aria-label", /[1-9]\d* unread/);
+  // The reviewer's @mention and the decision reached the owner: the bell counts them, the
+  // inbox says who approved, and marks the mention read.
+  await expect(owner.getByTestId("notification-bell")).toHaveAttribute("aria-label", /([2-9]|\d\d+) unread/);
   await owner.getByTestId("notification-bell").click();
-  const mention = owner.getByTestId("notification").filter({ hasText: title });
-  await expect(mention).toContainText("mentioned you on");
+  const aboutIt = owner.getByTestId("notification").filter({ hasText: title });
+  await expect(aboutIt.filter({ hasText: "approved for build" })).toHaveCount(1);
+  const mention = aboutIt.filter({ hasText: "mentioned you on" });
+  await expect(mention).toHaveCount(1);
   await mention.getByRole("button", { name: /^Mark read/ }).click();
   await expect(mention.getByRole("button", { name: /^Mark read/ })).toHaveCount(0);
 });

@@ -6,6 +6,7 @@ import * as listRoute from "@/app/api/v1/notifications/route";
 import * as readRoute from "@/app/api/v1/notifications/read/route";
 import { listNotifications, markRead } from "@/lib/notifications/inbox";
 import { addComment } from "@/lib/use-cases/comments";
+import { submitScore } from "@/lib/use-cases/scores";
 import { transitionUseCase } from "@/lib/use-cases/transition";
 import { call, ensureRubric, makeCast, submittedUseCase, tokenFor } from "@/lib/use-cases/test-kit";
 
@@ -43,6 +44,24 @@ describe("notifications", () => {
     expect((await listNotifications(owner, all)).items).toMatchObject([{ kind: "change_request", useCaseId: uc.id, actorName: r1.name, excerpt: expect.stringContaining("Quantify the value range") }]);
     expect((await listNotifications(r2, all)).items).toMatchObject([{ kind: "mention", useCaseId: uc.id }]);
     expect(await db().notification.count({ where: { useCaseId: uc.id } })).toBe(2);
+  });
+
+  it("tells the owner of the decision: approved for build with what was decided, rejected with the reason; the decider is not notified", async () => {
+    const { team, owner, r1, r2, approver } = await makeCast();
+    const approved = await submittedUseCase(owner, team.id);
+    await transitionUseCase(ctxOf(r1), approved.id, { transition: "start_review" });
+    for (const r of [r1, r2]) await submitScore(ctxOf(r), approved.id, { values: { impact: 4, feasibility: 4, data_readiness: 3, complexity: 2, risk: 2 }, note: "" });
+    await transitionUseCase(ctxOf(approver), approved.id, { transition: "approve" });
+    const rejected = await submittedUseCase(owner, team.id);
+    await transitionUseCase(ctxOf(approver), rejected.id, { transition: "reject", note: "Duplicates the churn model we already run." });
+
+    expect((await listNotifications(owner, all)).items).toMatchObject([
+      { kind: "rejected", useCaseId: rejected.id, actorName: approver.name, excerpt: "Duplicates the churn model we already run." },
+      { kind: "approved", useCaseId: approved.id, actorName: approver.name, excerpt: "Approved for build." },
+    ]);
+    expect(await db().notification.count({ where: { useCaseId: { in: [approved.id, rejected.id] }, recipientId: { not: owner.userId } } })).toBe(0);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: rejected.id, action: "use_case.reject" } });
+    expect(audit.diff).toMatchObject({ after: { state: "rejected", notified: [owner.userId] } });
   });
 
   it("pages newest first, filters unread, marks read by id or all, and refuses another person's notification with 404", async () => {

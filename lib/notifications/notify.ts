@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/policy/actor";
 import type { RoleName } from "@/lib/policy/permissions";
 import { can } from "@/lib/policy/require";
 
-export type NotificationKind = "mention" | "change_request";
+export type NotificationKind = "mention" | "change_request" | "approved" | "rejected";
 
 const EXCERPT = 280;
 
@@ -34,11 +34,11 @@ export function whoMayRead(people: Actor[], useCase: { teamId: string }): Actor[
 /**
  * Writes notifications in the caller's transaction, so they exist exactly when the
  * comment or transition that caused them does. Nobody is notified of their own words,
- * and each person once (a change request to the owner wins over a mention of them).
+ * and each person once (a change request or a decision sent to the owner wins over a mention of them).
  */
 export async function notify(tx: Tx, n: { useCaseId: string; actorId: string; text: string; recipients: { userId: string; kind: NotificationKind }[] }): Promise<string[]> {
   const byUser = new Map<string, NotificationKind>();
-  for (const r of n.recipients) if (r.userId !== n.actorId && byUser.get(r.userId) !== "change_request") byUser.set(r.userId, r.kind);
+  for (const r of n.recipients) if (r.userId !== n.actorId && (!byUser.has(r.userId) || byUser.get(r.userId) === "mention")) byUser.set(r.userId, r.kind);
   if (!byUser.size) return [];
   const excerpt = excerptOf(n.text);
   await tx.notification.createMany({ data: [...byUser].map(([recipientId, kind]) => ({ recipientId, kind, useCaseId: n.useCaseId, actorId: n.actorId, excerpt })) });

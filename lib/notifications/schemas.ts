@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // The inbox's inputs and answers, shared by the API, the bell and the /notifications page.
-export const NOTIFICATION_KINDS = ["mention", "change_request"] as const;
+export const NOTIFICATION_KINDS = ["mention", "change_request", "approved", "rejected"] as const;
 
 export const listNotificationsQuery = z.object({
   unread: z.enum(["true", "false"], { message: "Use true or false" }).optional().describe("true: only notifications not read yet"),

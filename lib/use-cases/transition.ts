@@ -20,6 +20,12 @@ async function sendChangeRequest(tx: Tx, actorId: string, uc: { id: string; team
   return notify(tx, { useCaseId: uc.id, actorId, text: note, recipients: [{ userId: uc.ownerId, kind: "change_request" }, ...mentioned.map((userId) => ({ userId, kind: "mention" as const }))] });
 }
 
+/** The decision reaches the owner: the reviewer's note when there is one, else what was decided. */
+async function sendDecision(tx: Tx, actorId: string, uc: { id: string; ownerId: string }, kind: "approved" | "rejected", note: string | undefined): Promise<string[]> {
+  const text = note?.trim() || (kind === "approved" ? "Approved for build." : "Rejected.");
+  return notify(tx, { useCaseId: uc.id, actorId, text, recipients: [{ userId: uc.ownerId, kind }] });
+}
+
 /**
  * Moves a use case through its lifecycle: the row is locked, planTransition decides
  * (409 with the allowed next states, 403, or the guard's error), and the new state,
@@ -44,8 +50,12 @@ export async function transitionUseCase(ctx: RequestContext & { actor: Actor }, 
     });
     await tx.useCaseEvent.updateMany({ where: { useCaseId: id, endedAt: null }, data: { endedAt: now } });
     await tx.useCaseEvent.create({ data: { useCaseId: id, transition: input.transition, fromState: uc.state, toState: to, actorId: ctx.actor.userId, note: input.note || null, createdAt: now } });
-    // The reviewer's note goes to the owner (and to anyone it @mentions who may read the use case).
-    const notified = input.transition === "request_changes" && input.note ? await sendChangeRequest(tx, ctx.actor.userId, uc, input.note) : [];
+    // The reviewer's note goes to the owner (and to anyone it @mentions who may read the use
+    // case); a decision reaches the owner, who otherwise learns of it only by looking.
+    const notified =
+      input.transition === "request_changes" && input.note ? await sendChangeRequest(tx, ctx.actor.userId, uc, input.note)
+      : input.transition === "approve" || input.transition === "reject" ? await sendDecision(tx, ctx.actor.userId, uc, input.transition === "approve" ? "approved" : "rejected", input.note)
+      : [];
     await recordAudit(tx, ctx, {
       action: `use_case.${input.transition}`, entityType: "use_case", entityId: id,
       before: { state: uc.state }, after: { state: to, ...(input.note ? { note: input.note } : {}), ...(notified.length ? { notified } : {}) },
