@@ -23,12 +23,12 @@ function CommentItem({ c }: { c: CommentView }) {
   );
 }
 
-/** The next page of older-to-newer comments; a failed page says so and can be retried here. */
-function LoadMore({ q }: { q: ReturnType<typeof useUseCaseComments> }) {
+/** The page of comments before the earliest one shown; a failed page says so and can be retried here. */
+function LoadEarlier({ q }: { q: ReturnType<typeof useUseCaseComments> }) {
   return (
     <div className="flex items-center gap-3">
       <Button size="sm" variant="secondary" disabled={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()}>
-        {q.isFetchingNextPage ? "Loading…" : "Load more comments"}
+        {q.isFetchingNextPage ? "Loading…" : "Show earlier comments"}
       </Button>
       {q.isFetchNextPageError ? <span role="alert" className="text-xs text-red-700">Could not load more: {q.error?.message}</span> : null}
     </div>
@@ -39,20 +39,15 @@ export function CommentsPanel({ useCaseId, canComment }: { useCaseId: string; ca
   const q = useUseCaseComments(useCaseId);
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | undefined>();
-  // Comments posted here while older pages are still unloaded: shown at the end right away,
-  // rather than only once "Load more" reaches them.
-  const [posted, setPosted] = useState<CommentView[]>([]);
   const post = useUseCaseMutation(useCaseId, (input: { body: string }) => apiFetch<CommentView>(`/api/v1/use-cases/${useCaseId}/comments`, { method: "POST", body: input }));
-  const loaded = q.data?.pages.flatMap((p) => p.items) ?? [];
-  const loadedIds = new Set(loaded.map((c) => c.id));
-  const unloadedOwn = q.hasNextPage ? posted.filter((c) => !loadedIds.has(c.id)) : [];
-  const items = [...loaded, ...unloadedOwn];
+  // Pages come newest first so the latest of a long conversation (and a comment just
+  // posted) shows without paging; the thread still reads top down, oldest shown first.
+  const items = (q.data?.pages.flatMap((p) => p.items) ?? []).reverse();
   const submit = async () => {
     const parsed = commentSchema.safeParse({ body });
     if (!parsed.success) return setError(parsed.error.issues[0]?.message);
     try {
-      const c = await post.mutateAsync(parsed.data);
-      setPosted((p) => [...p, c]);
+      await post.mutateAsync(parsed.data);
       setBody("");
       setError(undefined);
     } catch (e) {
@@ -66,9 +61,8 @@ export function CommentsPanel({ useCaseId, canComment }: { useCaseId: string; ca
         <p className="text-sm text-slate-600">No comments yet.</p>
       ) : (
         <ul className="space-y-3" aria-label="Comments">
-          {loaded.map((c) => <CommentItem key={c.id} c={c} />)}
-          {q.hasNextPage ? <li><LoadMore q={q} /></li> : null}
-          {unloadedOwn.map((c) => <CommentItem key={c.id} c={c} />)}
+          {q.hasNextPage ? <li><LoadEarlier q={q} /></li> : null}
+          {items.map((c) => <CommentItem key={c.id} c={c} />)}
         </ul>
       )}
       {canComment ? (

@@ -23,11 +23,11 @@ export const useUseCase = (id: string) =>
 export const useUseCaseScores = (id: string) =>
   useQuery({ queryKey: queryKeys.useCaseScores(id), queryFn: ({ signal }) => apiFetch<ScoresView>(`/api/v1/use-cases/${id}/scores`, { signal }) });
 
-/** A use case's comments, oldest first, a page at a time ("Load more"). */
+/** A use case's comments, newest page first, each next page older ("Show earlier comments"). */
 export const useUseCaseComments = (id: string) =>
   useInfiniteQuery({
     queryKey: queryKeys.useCaseComments(id),
-    queryFn: ({ pageParam, signal }) => apiFetch<Page<CommentView>>(`/api/v1/use-cases/${id}/comments${qs({ cursor: pageParam, limit: 50 })}`, { signal }),
+    queryFn: ({ pageParam, signal }) => apiFetch<Page<CommentView>>(`/api/v1/use-cases/${id}/comments${qs({ cursor: pageParam, limit: 50, order: "newest" })}`, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -22,15 +22,20 @@ async function visibleUseCase(actor: Actor, id: string) {
   return uc;
 }
 
-/** Oldest first (a conversation reads top down), keyset-paged on (createdAt, id). */
+/**
+ * Keyset-paged on (createdAt, id), oldest first (the conversation from its start) or newest
+ * first (the page shows the latest comments and offers the earlier ones above them).
+ */
 export async function listComments(actor: Actor, useCaseId: string, q: ListCommentsQuery): Promise<Page<CommentView>> {
   await visibleUseCase(actor, useCaseId);
   const after = q.cursor ? decodeCursor(q.cursor) : null;
   const at = after ? new Date(String(after.k)) : null;
   if (after && (!at || Number.isNaN(at.getTime()))) throw new AppError("validation", "The cursor is not valid; start again from the first page.", { errors: [{ path: "cursor", message: "Invalid cursor" }] });
+  const dir = q.order === "newest" ? "desc" : "asc";
+  const past = q.order === "newest" ? "lt" : "gt";
   const rows = await db().useCaseComment.findMany({
-    where: { useCaseId, ...(at && after ? { OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: after.id } }] } : {}) },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: { select: { name: true } } }, take: q.limit + 1,
+    where: { useCaseId, ...(at && after ? { OR: [{ createdAt: { [past]: at } }, { createdAt: at, id: { [past]: after.id } }] } : {}) },
+    orderBy: [{ createdAt: dir }, { id: dir }], include: { author: { select: { name: true } } }, take: q.limit + 1,
   });
   const page = rows.slice(0, q.limit);
   const ids = [...new Set(page.flatMap((r) => r.mentionIds))];

@@ -123,6 +123,7 @@ export type CommentInput = z.infer<typeof commentSchema>;
 export const listCommentsQuery = z.object({
   cursor: z.string().optional().describe("nextCursor of the previous page"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  order: z.enum(["oldest", "newest"], { message: "Use oldest or newest" }).default("oldest").describe("oldest: the conversation from its start; newest: the latest comments first, each next page older"),
 });
 export type ListCommentsQuery = z.infer<typeof listCommentsQuery>;
 

@@ -77,7 +77,7 @@ describe("independent scoring, aggregate and approval", () => {
     const { team, owner, r1 } = await makeCast();
     const uc = await submittedUseCase(owner, team.id);
     await transitionUseCase(ctxOf(r1), uc.id, { transition: "request_changes", note: "Quantify the value range" });
-    const comments = await listComments(owner, uc.id, { limit: 50 });
+    const comments = await listComments(owner, uc.id, { limit: 50, order: "oldest" });
     expect(comments.items.at(-1)).toMatchObject({ kind: "change_request", body: "Quantify the value range", mentions: [{ id: owner.userId }] });
     const detail = await getUseCase(owner, uc.id);
     expect(detail).toMatchObject({ state: "changes_requested", can: { edit: true } });
@@ -92,7 +92,7 @@ describe("independent scoring, aggregate and approval", () => {
     expect(c.mentions).toEqual([{ id: r1.userId, name: r1.name }]);
   });
 
-  it("pages comments oldest first over the API, with a cursor past the last one and a 422 for a bad cursor", async () => {
+  it("pages comments oldest or newest first over the API, with a cursor past the last one and a 422 for a bad cursor", async () => {
     const { team, owner } = await makeCast();
     const uc = await submittedUseCase(owner, team.id);
     // Inserted at one timestamp, so the id alone orders them within it.
@@ -113,6 +113,19 @@ describe("independent scoring, aggregate and approval", () => {
     const stored = await db().useCaseComment.findMany({ where: { useCaseId: uc.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     expect(seen).toEqual(stored.map((c) => c.body));
     expect(seen.at(-1)).toBe("note 4");
+    // Newest first: the same comments in reverse, over as many pages.
+    const newest: string[] = [];
+    cursor = undefined;
+    do {
+      const res = await call(commentsRoute.GET, { token, params: { id: uc.id }, path: `/api/v1/use-cases/${uc.id}/comments?order=newest&limit=2${cursor ? `&cursor=${cursor}` : ""}` });
+      expect(res.status).toBe(200);
+      newest.push(...(res.body.items as { body: string }[]).map((c) => c.body));
+      cursor = res.body.nextCursor as string | null;
+    } while (cursor && newest.length < 10);
+    expect(newest).toEqual([...seen].reverse());
+    const badOrder = await call(commentsRoute.GET, { token, params: { id: uc.id }, path: `/api/v1/use-cases/${uc.id}/comments?order=latest` });
+    expect(badOrder.status).toBe(422);
+    expect(badOrder.body.errors).toEqual([{ path: "order", message: "Use oldest or newest" }]);
     const bad = await call(commentsRoute.GET, { token, params: { id: uc.id }, path: `/api/v1/use-cases/${uc.id}/comments?cursor=nonsense` });
     expect(bad.status).toBe(422);
     expect(bad.body.errors).toEqual([{ path: "cursor", message: "Invalid cursor" }]);
