@@ -12,21 +12,24 @@ import { datasetVersionSelect, datasetVersionView, modelVersionSelect, modelVers
 /** Everything the asset page shows, in a few queries: the asset, versions, runs, deployments and use cases. */
 export async function assetDetail(actor: Actor, id: string) {
   const asset = await getAsset(actor, id);
-  const versions = asset.kind === "job" || asset.kind === "deployment" ? { items: [], nextCursor: null } : await listVersions(actor, id, { limit: 50 });
-  const runs = await db().run.findMany({
-    where: asset.kind === "job" ? { jobAssetId: id } : { io: { some: { assetId: id } } },
-    orderBy: [{ stateTime: "desc" }, { id: "asc" }], take: 20,
-    select: { id: true, state: true, startedAt: true, endedAt: true, parentRunId: true, job: { select: { id: true, name: true } }, facets: { where: { key: { in: ["errorMessage", "processing_engine"] } }, select: { key: true, value: true } } },
-  });
-  const deployments = asset.kind === "model" || asset.kind === "deployment"
-    ? await db().deployment.findMany({
-        where: asset.kind === "model" ? { modelVersion: { assetId: id } } : { assetId: id },
-        orderBy: [{ deployedAt: "desc" }], take: 50,
-        select: { id: true, environment: true, status: true, deployedAt: true, retiredAt: true, promotionId: true, modelVersion: { select: { id: true, version: true, assetId: true } } },
-      })
-    : [];
-  const facets = await db().assetFacet.findMany({ where: { assetId: id }, orderBy: { key: "asc" }, select: { key: true, value: true, eventTime: true } });
-  const labels = await labelsOfUseCases(asset.useCaseIds);
+  // The parts are independent once the asset is known to be readable: ask them at once.
+  const [versions, runs, deployments, facets, labels] = await Promise.all([
+    asset.kind === "job" || asset.kind === "deployment" ? { items: [], nextCursor: null } : listVersions(actor, id, { limit: 50 }),
+    db().run.findMany({
+      where: asset.kind === "job" ? { jobAssetId: id } : { io: { some: { assetId: id } } },
+      orderBy: [{ stateTime: "desc" }, { id: "asc" }], take: 20,
+      select: { id: true, state: true, startedAt: true, endedAt: true, parentRunId: true, job: { select: { id: true, name: true } }, facets: { where: { key: { in: ["errorMessage", "processing_engine"] } }, select: { key: true, value: true } } },
+    }),
+    asset.kind === "model" || asset.kind === "deployment"
+      ? db().deployment.findMany({
+          where: asset.kind === "model" ? { modelVersion: { assetId: id } } : { assetId: id },
+          orderBy: [{ deployedAt: "desc" }], take: 50,
+          select: { id: true, environment: true, status: true, deployedAt: true, retiredAt: true, promotionId: true, modelVersion: { select: { id: true, version: true, assetId: true } } },
+        })
+      : [],
+    db().assetFacet.findMany({ where: { assetId: id }, orderBy: { key: "asc" }, select: { key: true, value: true, eventTime: true } }),
+    labelsOfUseCases(asset.useCaseIds),
+  ]);
   return {
     asset, versions: versions.items, runs, deployments, facets,
     useCases: asset.useCaseIds.map((u) => ({ id: u, name: labels.get(u)?.name ?? null, riskTier: labels.get(u)?.riskTier ?? null })),
