@@ -2,44 +2,74 @@ import type { SqlStep } from "../lib/measure";
 import { rng } from "../lib/rng";
 import { LIST_BUDGET, type BenchContext, type Scenario } from "./types";
 
-// Catalog search and the data of an asset page. The raw SQL mirrors what
-// lib/catalog/search.ts and versions.ts ask (page, rows of the page, facet counts).
+// Catalog search, its facet counts and the data of an asset page. The raw SQL mirrors what
+// lib/catalog/search.ts (the page with its rows in one statement), lib/catalog/facets.ts
+// (counts kept per team/kind/value without a text query, else over the first 1,000
+// matches) and lib/catalog/assets.ts ask. The page asks the list and the facets as two
+// questions and streams the facets in after the list, so each is its own scenario.
 
 const QUERIES = ["customer", "orders", "cust ord", "fraud scores", "pii", "payments transactions", "churn", "daily sales", "embeddings", "risk"];
+const FACET_SAMPLE = 1000;
+const UNOWNED = "00000000-0000-0000-0000-000000000000";
 
 const prefix = (q: string) => q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => `${w}:*`).join(" & ");
 
-function visible(teams: string[] | null, n: number): { sql: string; values: unknown[] } {
-  return teams === null ? { sql: "TRUE", values: [] } : { sql: `(a.owner_team_id IS NULL OR a.owner_team_id = ANY($${n}::uuid[]))`, values: [teams] };
-}
-
-function searchSql(q: string | null, kind: string | null, teams: string[] | null): SqlStep[] {
+/** The search's where over `assets a` with its values, as lib/catalog/search.ts builds it. */
+function searchWhere(q: string | null, kind: string | null, teams: string[] | null): { where: string; values: unknown[] } {
   const values: unknown[] = [];
   const conds: string[] = [];
-  const vis = visible(teams, values.length + 1);
-  conds.push(vis.sql);
-  values.push(...vis.values);
+  if (teams === null) conds.push("TRUE");
+  else { values.push(teams); conds.push(`(a.owner_team_id IS NULL OR a.owner_team_id = ANY($${values.length}::uuid[]))`); }
   if (q) { values.push(prefix(q)); conds.push(`a.search_vector @@ to_tsquery('simple', $${values.length})`); }
   if (kind) { values.push(kind); conds.push(`a.kind = $${values.length}::"AssetKind"`); }
-  const where = conds.join(" AND ");
+  return { where: conds.join(" AND "), values };
+}
+
+const ASSET_COLUMNS = `a.id, a.kind::text AS kind, a.namespace, a.name, a.description, a.tags, a.column_names,
+    a.owner_team_id, (SELECT t.name FROM teams t WHERE t.id = a.owner_team_id) AS owner_team_name,
+    ARRAY(SELECT u.use_case_id::text FROM asset_use_cases u WHERE u.asset_id = a.id ORDER BY u.created_at) AS use_case_ids,
+    a.created_at, a.updated_at`;
+
+/** The first page of a search with its rows: one statement, as the service asks it. */
+function listSql(q: string | null, kind: string | null, teams: string[] | null): SqlStep[] {
+  const { where, values } = searchWhere(q, kind, teams);
   const rank = q ? `ts_rank(a.search_vector, to_tsquery('simple', $${values.indexOf(prefix(q)) + 1}))::float8` : "0::float8";
   const order = q ? "r.rank DESC, r.id" : "r.name, r.id";
-  // The page with its rows in one statement (the service takes two), then the facet counts.
-  return [
-    {
-      text: `SELECT r.*, t.name AS team FROM (SELECT a.id, a.kind, a.namespace, a.name, a.description, a.tags, a.column_names, a.owner_team_id, a.created_at, a.updated_at, ${rank} AS rank
-        FROM assets a WHERE ${where}) r LEFT JOIN teams t ON t.id = r.owner_team_id ORDER BY ${order} LIMIT 26`,
+  return [{ text: `SELECT r.* FROM (SELECT ${ASSET_COLUMNS}, ${rank} AS rank FROM assets a WHERE ${where}) r WHERE TRUE ORDER BY ${order} LIMIT 26`, values }];
+}
+
+/** The facet counts of the same filters, as lib/catalog/facets.ts asks them. */
+function facetsSql(q: string | null, kind: string | null, teams: string[] | null): SqlStep[] {
+  if (!q) {
+    const values: unknown[] = [];
+    const conds: string[] = [];
+    if (teams !== null) { values.push([...teams, UNOWNED]); conds.push(`c.owner_key = ANY($${values.length}::uuid[])`); }
+    if (kind) { values.push(kind); conds.push(`c.kind = $${values.length}::"AssetKind"`); }
+    values.push(UNOWNED);
+    const unowned = `$${values.length}`;
+    return [{
+      text: `WITH c AS MATERIALIZED (SELECT c.owner_key, c.kind, c.facet, c.value, c.count FROM asset_facet_counts c WHERE ${conds.length ? conds.join(" AND ") : "TRUE"} AND c.count > 0),
+    ns AS (SELECT * FROM c WHERE facet = 'namespace')
+    SELECT 'total' AS facet, NULL AS value, NULL AS label, coalesce(sum(count), 0)::bigint AS count FROM ns
+    UNION ALL SELECT 'kind', kind::text, kind::text, sum(count)::bigint FROM ns GROUP BY kind
+    UNION ALL SELECT 'owner', nullif(ns.owner_key::text, ${unowned}), coalesce(t.name, 'Unowned'), sum(count)::bigint FROM ns LEFT JOIN teams t ON t.id = ns.owner_key GROUP BY ns.owner_key, t.name
+    UNION ALL (SELECT 'tag', value, value, sum(count)::bigint FROM c WHERE facet = 'tag' GROUP BY value ORDER BY sum(count) DESC, value LIMIT 30)
+    UNION ALL (SELECT 'namespace', value, value, sum(count)::bigint FROM ns GROUP BY value ORDER BY sum(count) DESC, value LIMIT 30)`,
       values,
-    },
-    {
-      text: `WITH m AS (SELECT a.kind, a.owner_team_id, a.tags, a.namespace FROM assets a WHERE ${where})
-        SELECT 'kind', kind::text, count(*) FROM m GROUP BY kind
-        UNION ALL SELECT 'owner', m.owner_team_id::text, count(*) FROM m LEFT JOIN teams t ON t.id = m.owner_team_id GROUP BY m.owner_team_id, t.name
-        UNION ALL (SELECT 'tag', tag, count(*) FROM m, unnest(m.tags) AS tag GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 30)
-        UNION ALL (SELECT 'namespace', namespace, count(*) FROM m GROUP BY namespace ORDER BY count(*) DESC, namespace LIMIT 30)`,
-      values,
-    },
-  ];
+    }];
+  }
+  const { where, values } = searchWhere(q, kind, teams);
+  return [{
+    text: `WITH m AS MATERIALIZED (SELECT a.kind, a.owner_team_id, a.tags, a.namespace FROM assets a WHERE ${where} LIMIT ${FACET_SAMPLE + 1}),
+    s AS MATERIALIZED (SELECT * FROM m LIMIT ${FACET_SAMPLE})
+    SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*)::bigint AS count FROM s
+    UNION ALL SELECT 'more', NULL, NULL, (count(*) - ${FACET_SAMPLE})::bigint FROM m
+    UNION ALL SELECT 'kind', kind::text, kind::text, count(*)::bigint FROM s GROUP BY kind
+    UNION ALL SELECT 'owner', s.owner_team_id::text, coalesce(t.name, 'Unowned'), count(*)::bigint FROM s LEFT JOIN teams t ON t.id = s.owner_team_id GROUP BY s.owner_team_id, t.name
+    UNION ALL (SELECT 'tag', tag, tag, count(*)::bigint FROM s, LATERAL (SELECT DISTINCT tag FROM unnest(s.tags) AS tag) t GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 30)
+    UNION ALL (SELECT 'namespace', namespace, namespace, count(*)::bigint FROM s GROUP BY namespace ORDER BY count(*) DESC, namespace LIMIT 30)`,
+    values,
+  }];
 }
 
 const qs = (p: Record<string, string>) => new URLSearchParams(p).toString();
@@ -61,27 +91,44 @@ export const catalogScenarios: Scenario[] = [
     name: "catalog search (full text, admin)",
     requires: ["GET /api/v1/assets"], budget: LIST_BUDGET, ratio: true,
     requests: (ctx) => QUERIES.map((q) => ({ method: "GET", path: `/api/v1/assets?${qs({ q, limit: "25" })}`, headers: ctx.admin })),
-    sql: () => QUERIES.map((q) => searchSql(q, null, null)),
+    sql: () => QUERIES.map((q) => listSql(q, null, null)),
   },
   {
     name: "catalog search (full text, team-scoped owner)",
     requires: ["GET /api/v1/assets"], budget: LIST_BUDGET, ratio: true,
     requests: (ctx) => QUERIES.map((q) => ({ method: "GET", path: `/api/v1/assets?${qs({ q, limit: "25" })}`, headers: ctx.owner })),
-    sql: (ctx) => QUERIES.map((q) => searchSql(q, null, ctx.identity.owner.teamIds)),
+    sql: (ctx) => QUERIES.map((q) => listSql(q, null, ctx.identity.owner.teamIds)),
   },
   {
     name: "catalog list by kind (no query)",
     requires: ["GET /api/v1/assets"], budget: LIST_BUDGET, ratio: true,
     requests: (ctx) => ["dataset", "model", "job"].map((kind) => ({ method: "GET", path: `/api/v1/assets?${qs({ kind, limit: "25" })}`, headers: ctx.admin })),
-    sql: () => ["dataset", "model", "job"].map((kind) => searchSql(null, kind, null)),
+    sql: () => ["dataset", "model", "job"].map((kind) => listSql(null, kind, null)),
+  },
+  {
+    name: "catalog facets (full text, admin)",
+    requires: ["GET /api/v1/assets/facets"], budget: LIST_BUDGET, ratio: true,
+    requests: (ctx) => QUERIES.map((q) => ({ method: "GET", path: `/api/v1/assets/facets?${qs({ q })}`, headers: ctx.admin })),
+    sql: () => QUERIES.map((q) => facetsSql(q, null, null)),
+  },
+  {
+    name: "catalog facets (full text, team-scoped owner)",
+    requires: ["GET /api/v1/assets/facets"], budget: LIST_BUDGET, ratio: true,
+    requests: (ctx) => QUERIES.map((q) => ({ method: "GET", path: `/api/v1/assets/facets?${qs({ q })}`, headers: ctx.owner })),
+    sql: (ctx) => QUERIES.map((q) => facetsSql(q, null, ctx.identity.owner.teamIds)),
+  },
+  {
+    name: "catalog facets by kind (no query)",
+    requires: ["GET /api/v1/assets/facets"], budget: LIST_BUDGET, ratio: true,
+    requests: (ctx) => ["dataset", "model", "job"].map((kind) => ({ method: "GET", path: `/api/v1/assets/facets?${qs({ kind })}`, headers: ctx.admin })),
+    sql: () => ["dataset", "model", "job"].map((kind) => facetsSql(null, kind, null)),
   },
   {
     name: "asset page: asset",
     requires: ["GET /api/v1/assets/{id}"], budget: LIST_BUDGET, ratio: true,
     requests: (ctx) => sampleAssets(ctx, 200, ["dataset", "model", "job"]).map((id) => ({ method: "GET", path: `/api/v1/assets/${id}`, headers: ctx.admin })),
     sql: (ctx) => sampleAssets(ctx, 200, ["dataset", "model", "job"]).map((id) => [
-      { text: "SELECT a.*, t.name AS team FROM assets a LEFT JOIN teams t ON t.id = a.owner_team_id WHERE a.id = $1", values: [id] },
-      { text: "SELECT use_case_id FROM asset_use_cases WHERE asset_id = $1 ORDER BY created_at", values: [id] },
+      { text: `SELECT ${ASSET_COLUMNS} FROM assets a WHERE a.id = $1::uuid AND TRUE`, values: [id] },
     ]),
   },
   {

@@ -1,18 +1,21 @@
-import { z } from "zod";
 import { defineEndpoint } from "@/lib/http/endpoint";
 import { pageSchema } from "@/lib/http/cursor";
 import {
-  assetIdParams, assetSchema, listVersionsQuery, registerAssetSchema, registerVersionSchema, searchAssetsQuery, versionParams, versionSchema,
+  assetFacetsSchema, assetFiltersQuery, assetIdParams, assetSchema, listVersionsQuery, registerAssetSchema, registerVersionSchema, searchAssetsQuery, versionParams, versionSchema,
 } from "@/lib/catalog/schemas";
 import { lineageRiskSchema } from "@/lib/lineage/lineage-risk-schema";
 
-const facetCount = z.object({ value: z.string(), label: z.string(), count: z.number() });
-
 export const searchAssetsEndpoint = defineEndpoint({
   method: "GET", path: "/api/v1/assets", tag: "Catalog", auth: "actor", permission: "catalog.read",
-  summary: "Search the catalog (full text over names, descriptions, tags, columns) with facets and keyset pagination",
+  summary: "Search the catalog (full text over names, descriptions, tags, columns) with keyset pagination; the facet counts of the same filters are GET /api/v1/assets/facets",
   query: searchAssetsQuery,
-  response: pageSchema(assetSchema).extend({ facets: z.object({ kind: z.array(facetCount), owner: z.array(facetCount), tag: z.array(facetCount), namespace: z.array(facetCount) }) }),
+  response: pageSchema(assetSchema),
+});
+export const assetFacetsEndpoint = defineEndpoint({
+  method: "GET", path: "/api/v1/assets/facets", tag: "Catalog", auth: "actor", permission: "catalog.read",
+  summary: "Facet counts (kind, owner, top tags, top namespaces) of a catalog search: exact without a text query, tag or namespace filter; otherwise over the first 1,000 matches (approximate: true when there are more)",
+  query: assetFiltersQuery,
+  response: assetFacetsSchema,
 });
 export const registerAssetEndpoint = defineEndpoint({
   method: "POST", path: "/api/v1/assets", tag: "Catalog", auth: "actor", permission: "catalog.write",

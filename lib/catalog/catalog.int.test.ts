@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { registerAsset, getAsset } from "@/lib/catalog/assets";
 import { listVersions, registerVersion } from "@/lib/catalog/versions";
 import { searchAssets } from "@/lib/catalog/search";
+import { assetFacets } from "@/lib/catalog/facets";
 import { ctxOf, makeActor, makeTeam, unique } from "@/lib/test/factories";
 
 describe("catalog registration", () => {
@@ -44,7 +45,7 @@ describe("catalog registration", () => {
     await expect(registerVersion(ctxOf(ci), asset.id, { version: "c2", params: { lr: 1 } })).rejects.toMatchObject({ code: "validation" });
     const found = await searchAssets(ci, { q: col, limit: 10 });
     expect(found.items.map((i) => i.id)).toEqual([asset.id]);
-    expect(found.facets.kind).toEqual([{ value: "dataset", label: "dataset", count: 1 }]);
+    expect((await assetFacets(ci, { q: col })).kind).toEqual([{ value: "dataset", label: "dataset", count: 1 }]);
   });
 
   it("links a model version to its input data commits and pages versions newest first", async () => {

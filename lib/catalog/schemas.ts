@@ -108,16 +108,40 @@ export const versionSchema = z
   .meta({ id: "AssetVersion" });
 export type VersionView = z.infer<typeof versionSchema>;
 
-export const searchAssetsQuery = z.object({
+/** The filters of a catalog search, shared by the list and its facet counts. */
+export const assetFiltersQuery = z.object({
   q: z.string().trim().max(200).optional(),
   kind: assetKindSchema.optional(),
   ownerTeamId: z.uuid().optional(),
   tag: z.string().max(64).optional(),
   namespace: z.string().max(512).optional(),
+});
+export type AssetFilters = z.infer<typeof assetFiltersQuery>;
+
+export const searchAssetsQuery = assetFiltersQuery.extend({
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type SearchAssetsQuery = z.infer<typeof searchAssetsQuery>;
+
+const facetCountSchema = z.object({
+  value: z.string().describe("The filter value (\"\" for unowned assets)"),
+  label: z.string(),
+  count: z.number().int(),
+});
+export type FacetCount = z.infer<typeof facetCountSchema>;
+
+export const assetFacetsSchema = z
+  .object({
+    kind: z.array(facetCountSchema),
+    owner: z.array(facetCountSchema),
+    tag: z.array(facetCountSchema).describe("The 30 most used tags"),
+    namespace: z.array(facetCountSchema).describe("The 30 largest namespaces"),
+    counted: z.number().int().describe("How many matching assets the counts are over"),
+    approximate: z.boolean().describe("True when more assets match than were counted (a text query, tag or namespace filter counts the first 1,000 matches): each count is then a lower bound"),
+  })
+  .meta({ id: "AssetFacets" });
+export type AssetFacets = z.infer<typeof assetFacetsSchema>;
 
 export const listVersionsQuery = z.object({
   cursor: z.string().optional(),

@@ -1,13 +1,15 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { KindBadge } from "@/components/catalog/kind-badge";
-import { FacetList } from "@/components/catalog/facet-list";
+import { FacetPanel, FacetPanelLoading } from "@/components/catalog/facet-panel";
 import { currentActor } from "@/lib/auth/session-actor";
 import { searchAssets } from "@/lib/catalog/search";
+import { assetFacets } from "@/lib/catalog/facets";
 import { searchAssetsQuery } from "@/lib/catalog/schemas";
 
 type Params = Record<string, string | string[] | undefined>;
@@ -17,6 +19,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v));
   const parsed = searchAssetsQuery.safeParse(raw);
   if (!parsed.success) return <ErrorState error={new Error("The search filters are not valid; clear them and try again.")} />;
+  // The counts are asked at the same time as the results but streamed in after them:
+  // the list never waits for the counting.
+  const facets = assetFacets(actor, parsed.data);
+  facets.catch(() => undefined); // FacetPanel shows the failure; this only keeps it from being unhandled
   const result = await searchAssets(actor, parsed.data);
   const base = new URLSearchParams(raw as Record<string, string>);
   base.delete("cursor");
@@ -35,11 +41,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         <Button type="submit">Search</Button>
       </form>
       <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-        <aside aria-label="Filters" className="space-y-5">
-          <FacetList title="Kind" param="kind" items={result.facets.kind} active={raw.kind as string | undefined} href={href} />
-          <FacetList title="Owner" param="ownerTeamId" items={result.facets.owner} active={raw.ownerTeamId as string | undefined} href={href} />
-          <FacetList title="Tag" param="tag" items={result.facets.tag} active={raw.tag as string | undefined} href={href} />
-          <FacetList title="Namespace" param="namespace" items={result.facets.namespace} active={raw.namespace as string | undefined} href={href} />
+        <aside aria-label="Filters">
+          <Suspense fallback={<FacetPanelLoading />}>
+            <FacetPanel facets={facets} href={href} active={{ kind: raw.kind, ownerTeamId: raw.ownerTeamId, tag: raw.tag, namespace: raw.namespace } as Record<string, string | undefined>} />
+          </Suspense>
         </aside>
         <section aria-label="Results">
           {result.items.length === 0 ? (
