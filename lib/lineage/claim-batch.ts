@@ -8,6 +8,8 @@ import type { NormalizedEvent } from "@/lib/lineage/normalize";
 
 export const assetKey = (ns: string, name: string) => `${ns}\u0000${name}`;
 export interface AssetIds { jobs: Map<string, string>; datasets: Map<string, string> }
+/** Who sent the events, stored on each of them (null for the demo seed). */
+export interface Sender { userId: string; tokenId: string | null; requestId: string | null }
 
 /** The jobs and datasets (namespace, name) an event writes rows for. */
 function assetsOf(e: NormalizedEvent): { kind: "job" | "dataset"; namespace: string; name: string }[] {
@@ -36,12 +38,12 @@ function eventsJson(events: NormalizedEvent[]): string {
   return `[${events.map((n) => `${JSON.stringify({ k: n.dedupeKey, e: n.eventKind, r: n.runId, y: n.eventType, t: n.eventTime }).slice(0, -1)},"p":${n.payload}}`).join(",")}]`;
 }
 
-export async function claimBatch(tx: Tx, events: NormalizedEvent[]): Promise<{ fresh: Set<string>; ids: AssetIds }> {
+export async function claimBatch(tx: Tx, events: NormalizedEvent[], sender: Sender | null): Promise<{ fresh: Set<string>; ids: AssetIds }> {
   const named = [...new Map(events.flatMap((e) => assetsOf(e).map((a) => [`${a.kind}\u0000${assetKey(a.namespace, a.name)}\u0000${e.dedupeKey}`, { ...a, key: e.dedupeKey }] as const))).values()];
   const rows = await tx.$queryRawUnsafe<{ key: string | null; id: string | null; kind: string | null; namespace: string | null; name: string | null }[]>(
     `WITH ev AS (
-       INSERT INTO lineage_events (dedupe_key, event_kind, run_id, event_type, event_time, payload)
-       SELECT k, e, r, y, t, p FROM json_to_recordset($1::json) AS x(k text, e text, r uuid, y text, t timestamptz, p jsonb)
+       INSERT INTO lineage_events (dedupe_key, event_kind, run_id, event_type, event_time, payload, sent_by_user_id, sent_by_token_id, request_id)
+       SELECT k, e, r, y, t, p, $3::uuid, $4::uuid, $5 FROM json_to_recordset($1::json) AS x(k text, e text, r uuid, y text, t timestamptz, p jsonb)
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key
      ), wanted AS (
        SELECT DISTINCT kind, ns, n FROM json_to_recordset($2::json) AS x(kind text, ns text, n text, key text)
@@ -65,6 +67,7 @@ export async function claimBatch(tx: Tx, events: NormalizedEvent[]): Promise<{ f
      -- feature set resolves to one of them, the dataset first, the same one every time.
      UNION ALL SELECT NULL, a.id, a.kind, w.ns, w.n FROM wanted w CROSS JOIN LATERAL (${PROBE}) a`,
     eventsJson(events), JSON.stringify(named.map((a) => ({ kind: a.kind, ns: a.namespace, n: a.name, key: a.key }))),
+    sender?.userId ?? null, sender?.tokenId ?? null, sender?.requestId ?? null,
   );
   const fresh = new Set<string>();
   const ids: AssetIds = { jobs: new Map(), datasets: new Map() };
