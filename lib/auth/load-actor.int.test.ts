@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loadTokenActor, loadUserActor } from "@/lib/auth/load-actor";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/tokens";
-import { ctxOf, makeActor, makeTeam, makeUser } from "@/lib/test/factories";
+import { GET as getMe } from "@/app/api/v1/me/route";
+import { ctxOf, makeActor, makeTeam, makeUser, unique } from "@/lib/test/factories";
 
 // The actor is read in one statement on every request and never cached, so what an admin
 // changes (roles, teams, deactivation, revocation) applies to the very next request.
@@ -56,5 +57,24 @@ describe("loading the actor of a request", () => {
     await db().apiToken.update({ where: { id: created.id }, data: { lastUsedAt: new Date(Date.now() - 61_000) } });
     await loadTokenActor(created.token);
     expect((await db().apiToken.findUniqueOrThrow({ where: { id: created.id } })).lastUsedAt!.getTime()).toBeGreaterThan(Date.now() - 10_000);
+  });
+});
+
+describe("GET /api/v1/me", () => {
+  const me = (token: string) => getMe(new Request("http://127.0.0.1/api/v1/me", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+
+  it("answers the token's owner with roles, teams by name and scopes, and 401 once the token is revoked", async () => {
+    const [zeta, alpha] = [await makeTeam(unique("Zeta")), await makeTeam(unique("Alpha"))];
+    const user = await makeUser(["approver", "product_owner"], [zeta.id, alpha.id]);
+    const owner = (await loadUserActor(user.id))!;
+    const created = await createApiToken(ctxOf(owner), { name: "me", scopes: ["read"] });
+    const res = await me(created.token);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      id: user.id, email: user.email, name: user.name, active: true, roles: ["product_owner", "approver"],
+      teams: [alpha, zeta].map((t) => ({ id: t.id, slug: t.slug, name: t.name })), via: "token", scopes: ["read"],
+    });
+    await revokeApiToken(ctxOf(owner), created.id);
+    expect((await me(created.token)).status).toBe(401);
   });
 });

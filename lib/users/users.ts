@@ -22,10 +22,21 @@ const view = (u: Row): UserView => ({
   teams: u.memberships.map((m) => m.team).sort((a, b) => a.name.localeCompare(b.name)),
 });
 
+/**
+ * The caller as the request's actor shows them: that actor was read from the database at
+ * the start of this request (lib/auth/load-actor: active, roles in the role enum's order,
+ * teams), so only the teams' names are read here, in one statement.
+ */
 export async function getMe(actor: Actor): Promise<UserView & { via: Actor["kind"]; scopes: string[] | null }> {
   requirePermission(actor, "me.read");
-  const u = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select });
-  return { ...view(u), via: actor.kind, scopes: actor.kind === "token" ? (actor.scopes ?? []) : null };
+  const teams = actor.teamIds.length
+    ? await db().$queryRaw<UserView["teams"]>`SELECT id::text, slug, name FROM teams WHERE id = ANY (${actor.teamIds}::uuid[])`
+    : [];
+  return {
+    id: actor.userId, email: actor.email, name: actor.name, active: true, roles: actor.roles,
+    teams: teams.sort((a, b) => a.name.localeCompare(b.name)),
+    via: actor.kind, scopes: actor.kind === "token" ? (actor.scopes ?? []) : null,
+  };
 }
 
 export async function listUsers(actor: Actor, q: { q?: string; cursor?: string; limit: number }): Promise<Page<UserView>> {
