@@ -3,8 +3,9 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/policy/actor";
 import { inScope, requirePermission, teamFilter } from "@/lib/policy/require";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/http/cursor";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Page } from "@/lib/http/cursor";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { timeAfter, timeCursor } from "@/lib/promotions/keyset";
 import { allowedEvents } from "@/lib/promotions/state-machine";
 import type { ListPromotionsQuery, PromotionDetail, PromotionSummary } from "@/lib/promotions/schemas";
 
@@ -26,24 +27,44 @@ function summary(p: SummaryRow, models: Awaited<ReturnType<typeof modelsOf>>): P
   };
 }
 
+interface ListRow {
+  id: string; number: number; state: PromotionSummary["state"]; strategy: PromotionSummary["strategy"]; createdAt: Date; updatedAt: Date; failureStep: string | null; usedFakes: boolean | null;
+  envKey: string; envName: string; requesterId: string; requesterName: string; versionId: string; version: string | null; assetId: string | null; assetName: string | null;
+}
+
+/**
+ * One statement per page: the promotions with their environment, requester and model joined
+ * in. (Prisma's include plus a second query for the models cost four round trips, about
+ * 5 ms of a 13 ms request at full bench scale, for a question PostgreSQL answers in 0.8 ms.)
+ */
 export async function listPromotions(actor: Actor, q: ListPromotionsQuery): Promise<Page<PromotionSummary>> {
   const teams = teamFilter(actor, requirePermission(actor, "promotion.read"));
-  const c = q.cursor ? decodeCursor(q.cursor) : null;
-  const rows = await db().promotion.findMany({
-    where: {
-      ...(teams ? { teamId: { in: teams } } : {}),
-      ...(q.state ? { state: q.state } : {}),
-      ...(q.environment ? { environment: { key: q.environment } } : {}),
-      ...(c ? { OR: [{ createdAt: { lt: new Date(String(c.k)) } }, { createdAt: new Date(String(c.k)), id: { gt: c.id } }] } : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take: q.limit + 1,
-    include: summaryInclude,
-  });
+  const after = timeAfter(q.cursor);
+  const rows = await db().$queryRaw<ListRow[]>`
+    SELECT p.id::text, p.number, p.state::text AS state, p.strategy::text AS strategy, p.created_at AS "createdAt", p.updated_at AS "updatedAt",
+      p.failure_step AS "failureStep", p.used_fakes AS "usedFakes", e.key AS "envKey", e.name AS "envName", u.id::text AS "requesterId", u.name AS "requesterName",
+      p.model_version_id::text AS "versionId", mv.version, a.id::text AS "assetId", a.name AS "assetName"
+    FROM promotions p
+    JOIN environments e ON e.id = p.environment_id
+    JOIN users u ON u.id = p.requested_by_id
+    LEFT JOIN model_versions mv ON mv.id = p.model_version_id
+    LEFT JOIN assets a ON a.id = mv.asset_id
+    WHERE ${teams ? Prisma.sql`p.team_id = ANY(${teams}::uuid[])` : Prisma.sql`TRUE`}
+      AND ${q.state ? Prisma.sql`p.state = ${q.state}::"PromotionState"` : Prisma.sql`TRUE`}
+      AND ${q.environment ? Prisma.sql`e.key = ${q.environment}` : Prisma.sql`TRUE`}
+      AND ${after ? Prisma.sql`(p.created_at < ${after.at} OR (p.created_at = ${after.at} AND p.id > ${after.id}::uuid))` : Prisma.sql`TRUE`}
+    ORDER BY p.created_at DESC, p.id
+    LIMIT ${q.limit + 1}`;
   const page = rows.slice(0, q.limit);
-  const models = await modelsOf(page.map((p) => p.modelVersionId));
   const last = page.at(-1);
-  return { items: page.map((p) => summary(p, models)), nextCursor: rows.length > q.limit && last ? encodeCursor({ k: last.createdAt.toISOString(), id: last.id }) : null };
+  return {
+    items: page.map((p) => ({
+      id: p.id, number: p.number, state: p.state, environment: { key: p.envKey, name: p.envName }, strategy: p.strategy,
+      model: p.assetId && p.version !== null ? { assetId: p.assetId, name: p.assetName!, versionId: p.versionId, version: p.version } : { assetId: "", name: "(deleted model)", versionId: p.versionId, version: "?" },
+      requestedBy: { id: p.requesterId, name: p.requesterName }, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(), failureStep: p.failureStep, usedFakes: p.usedFakes,
+    })),
+    nextCursor: rows.length > q.limit && last ? timeCursor(last.createdAt, last.id) : null,
+  };
 }
 
 export async function getPromotion(actor: Actor, id: string): Promise<PromotionDetail> {
