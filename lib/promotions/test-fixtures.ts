@@ -24,13 +24,13 @@ export async function makeEnvironment(policy: Partial<PolicyInputDraft> = {}, op
 }
 
 /** A team, its product owner, and a model with one version per metrics object given. */
-export async function makeModel(versions: Record<string, number>[], opts: { mlflowName?: string } = {}) {
+export async function makeModel(versions: Record<string, number>[], opts: { mlflowName?: string; name?: string } = {}) {
   const team = await makeTeam();
   const owner = await makeActor(["product_owner"], [team.id]);
   const ctx = ctxOf(owner);
   const ds = (await registerAsset(ctx, { kind: "dataset", namespace: "lakefs://retail", name: unique("orders") })).asset;
   await registerVersion(ctx, ds.id, { version: "c1", lakefs: { repository: "retail", ref: "main", commitId: "c".repeat(64) } });
-  const model = (await registerAsset(ctx, { kind: "model", namespace: "mlflow", name: unique("churn") })).asset;
+  const model = (await registerAsset(ctx, { kind: "model", namespace: "mlflow", name: opts.name ?? unique("churn") })).asset;
   const mlflowName = opts.mlflowName ?? model.name;
   const ids: string[] = [];
   for (const [i, metrics] of versions.entries()) {

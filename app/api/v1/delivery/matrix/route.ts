@@ -1,5 +1,5 @@
 import { handle } from "@/lib/http/handle";
 import { matrixEndpoint } from "@/lib/api/promotions-endpoints";
-import { environmentMatrix } from "@/lib/promotions/dashboard";
+import { environmentMatrix } from "@/lib/promotions/matrix";
 
-export const GET = handle(matrixEndpoint, ({ ctx }) => environmentMatrix(ctx.actor));
+export const GET = handle(matrixEndpoint, ({ ctx, query }) => environmentMatrix(ctx.actor, query));
