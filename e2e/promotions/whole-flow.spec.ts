@@ -42,11 +42,17 @@ test("a model version goes to prod through gates, two approvals and the worker, 
   await expect(page.getByTestId("promotion-state")).toHaveText("pending approval");
 
   // 4. Two approvers: the first from the approvals inbox (with the diff against what runs now), the second on the promotion page.
+  //    The inbox opens on what Ana can decide, oldest first, 25 at a time; once she has approved,
+  //    the request leaves that list and shows under "All visible" with the reason.
   const ana = await personaPage(browser, PERSONAS.approver, "/approvals");
   const { number } = await (await page.request.get(`/api/v1/promotions/${promotionId}`)).json();
   const card = ana.getByTestId(`inbox-${number}`);
+  await showInInbox(ana, card);
   await expect(card.getByRole("row", { name: "metric mape 0.164 0.149" })).toBeVisible();
   await card.getByRole("button", { name: "Approve" }).click();
+  await expect(card).toBeHidden();
+  await ana.getByRole("radio", { name: "All visible" }).check();
+  await showInInbox(ana, card);
   await expect(card).toContainText("1/2 approvals");
   await expect(card).toContainText("You have already decided on this request; each reviewer acts once.");
 
@@ -109,9 +115,25 @@ test("a model version goes to prod through gates, two approvals and the worker, 
   ]);
 });
 
-/** The Production cell of demand-forecast's row in the delivery matrix (columns found by their headers). */
+/** The card in the inbox, loading more pages until it shows (or there are none left). */
+async function showInInbox(page: Page, card: ReturnType<Page["getByTestId"]>) {
+  const list = page.getByRole("list", { name: "Waiting promotions and rollbacks" });
+  await expect(list).toBeVisible();
+  const more = page.getByRole("button", { name: "Load more" });
+  while (!(await card.isVisible()) && (await more.isVisible())) {
+    const before = await list.getByRole("listitem").count();
+    await more.click();
+    await expect.poll(() => list.getByRole("listitem").count()).toBeGreaterThan(before);
+  }
+  await expect(card).toBeVisible();
+}
+
+/** The Production cell of demand-forecast's row in the delivery matrix, found with the model-name filter (columns found by their headers). */
 async function prodCellOfDemandForecast(page: Page) {
   await page.goto("/delivery");
+  await page.getByLabel("Model name").fill("demand-forecast");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/[?&]q=demand-forecast/);
   const matrix = page.getByTestId("environment-matrix");
   const column = (await matrix.locator("thead th").allInnerTexts()).indexOf("Production");
   expect(column).toBeGreaterThan(0);

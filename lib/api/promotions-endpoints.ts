@@ -4,6 +4,8 @@ import { pageSchema } from "@/lib/http/cursor";
 import { environmentInputSchema, environmentSchema, environmentUpdateSchema, envKeyParams, policyHistoryItemSchema, policyInputSchema, policySchema } from "@/lib/environments/schemas";
 import { decisionSchema, idParams, listPromotionsQuery, promotionDetailSchema, promotionSummarySchema, requestPromotionSchema, rollbackSchema } from "@/lib/promotions/schemas";
 import { asOfQuery } from "@/lib/promotions/dashboard";
+import { inboxQuery } from "@/lib/promotions/inbox";
+import { matrixQuery } from "@/lib/promotions/matrix";
 import { preMergeAnswerSchema, preMergePayloadSchema } from "@/lib/promotions/webhook";
 
 const T = "Promotions";
@@ -23,10 +25,10 @@ export const submitPromotionEndpoint = defineEndpoint({ method: "POST", path: "/
 export const cancelPromotionEndpoint = defineEndpoint({ method: "POST", path: "/api/v1/promotions/{id}/cancel", tag: T, auth: "actor", permission: "promotion.cancel", summary: "Cancel a request before execution", params: idParams, response: promotionDetailSchema });
 export const decidePromotionEndpoint = defineEndpoint({ method: "POST", path: "/api/v1/promotions/{id}/decisions", tag: T, auth: "actor", permission: "promotion.approve", summary: "Approve, reject or request changes (on a promotion or its rollback)", params: idParams, body: decisionSchema, response: z.object({ state: z.string(), approvals: z.number(), required: z.number() }) });
 export const rollbackPromotionEndpoint = defineEndpoint({ method: "POST", path: "/api/v1/promotions/{id}/rollback", tag: T, auth: "actor", permission: "promotion.rollback", summary: "Roll back a succeeded promotion in one step (subject to the rollback policy)", params: idParams, body: rollbackSchema, response: stateAnswer, successStatus: 202 });
-export const inboxEndpoint = defineEndpoint({ method: "GET", path: "/api/v1/approvals/inbox", tag: T, auth: "actor", permission: "promotion.approve", summary: "Everything waiting for the caller's decision, with diffs against what runs now" });
-export const matrixEndpoint = defineEndpoint({ method: "GET", path: "/api/v1/delivery/matrix", tag: T, auth: "actor", permission: "promotion.read", summary: "Which version of each model runs in each environment, since when, by which promotion, with drift flags" });
+export const inboxEndpoint = defineEndpoint({ method: "GET", path: "/api/v1/approvals/inbox", tag: T, auth: "actor", permission: "promotion.approve", summary: "Promotions and rollbacks waiting for a decision, oldest first, keyset-paged (cursor, limit 1-100, default 25), with diffs against what runs now; show=decide (default) keeps what the caller may decide now, show=visible everything waiting they may see; use cases waiting for review come with the first page", query: inboxQuery });
+export const matrixEndpoint = defineEndpoint({ method: "GET", path: "/api/v1/delivery/matrix", tag: T, auth: "actor", permission: "promotion.read", summary: "Which version of each model runs in each environment, since when, by which promotion, with drift flags; models by name, keyset-paged (cursor, limit 1-200, default 50), filtered by owning team, name (q) and drift=only", query: matrixQuery });
 export const metricsEndpoint = defineEndpoint({ method: "GET", path: "/api/v1/delivery/metrics", tag: T, auth: "actor", permission: "promotion.read", summary: "DORA-style delivery metrics per week" });
-export const asOfEndpoint = defineEndpoint({ method: "GET", path: "/api/v1/delivery/as-of", tag: T, auth: "actor", permission: "promotion.read", summary: "Every deployment in an environment at a past moment, with data commits and approvals", query: asOfQuery });
+export const asOfEndpoint = defineEndpoint({ method: "GET", path: "/api/v1/delivery/as-of", tag: T, auth: "actor", permission: "promotion.read", summary: "The deployments in an environment at a past moment, newest first, keyset-paged (cursor, limit 1-200, default 50), with data commits and approvals", query: asOfQuery });
 export const preMergeHookEndpoint = defineEndpoint({
   method: "POST", path: "/api/v1/hooks/lakefs/pre-merge", tag: T, auth: "public",
   summary: "lakeFS pre-merge / pre-revert webhook: 200 only for the merge of an approved, executing promotion or the revert of an approved rollback (or a failed execution's undo); shared secret in X-Lakefs-Webhook-Secret; every call audited",

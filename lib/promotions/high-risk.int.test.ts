@@ -68,7 +68,7 @@ describe("high-risk promotions on the demo data", () => {
 
     // Two approvers' decisions; a high-risk request also needs an admin (the policy's extra role).
     const [ana, alex, adam, rita] = await Promise.all([persona("ana.approver@demo.local"), persona("alex.approver@demo.local"), persona("adam.admin@demo.local"), persona("rita.reviewer@demo.local")]);
-    const itemFor = async (who: typeof ana) => (await approvalsInbox(who)).promotions.find((p) => p.id === id)!;
+    const itemFor = async (who: typeof ana) => (await approvalsInbox(who, { show: "visible", environment: env.key, limit: 25 })).items.find((p) => p.id === id)!;
     expect(await itemFor(ana)).toMatchObject({ canDecide: true, highRisk: true, stillNeeds: "admin", approvals: 0, required: 2 });
     expect(await itemFor(adam)).toMatchObject({ canDecide: true, cannotDecideReason: null });
     expect(await itemFor(rita)).toMatchObject({ canDecide: false, cannotDecideReason: "This environment's policy takes decisions only from approvers or admins." });
@@ -79,6 +79,6 @@ describe("high-risk promotions on the demo data", () => {
     // Two approvers are not enough without the extra role; the admin's decision completes it.
     expect(await itemFor(adam)).toMatchObject({ canDecide: true, approvals: 2, stillNeeds: "admin" });
     expect(await decidePromotion(ctxOf(adam), id, { decision: "approve", comment: "Oversight plan reviewed." })).toMatchObject({ state: "approved", approvals: 3 });
-    expect((await approvalsInbox(adam)).promotions.some((p) => p.id === id)).toBe(false);
+    expect((await approvalsInbox(adam, { show: "visible", environment: env.key, limit: 25 })).items.some((p) => p.id === id)).toBe(false);
   }, 180_000);
 });

@@ -113,7 +113,7 @@ describe("approvals", () => {
     await submitPromotion(ctxOf(m.owner), id);
     const p = await db().promotion.findUniqueOrThrow({ where: { id } });
     expect(p).toMatchObject({ state: "pending_approval", round: 2 });
-    const inbox = await approvalsInbox(a!);
-    expect(inbox.promotions.find((x) => x.id === id)).toMatchObject({ canDecide: true, approvals: 0, required: 2 });
+    const inbox = await approvalsInbox(a!, { show: "decide", environment: env.key, limit: 25 });
+    expect(inbox.items.find((x) => x.id === id)).toMatchObject({ canDecide: true, approvals: 0, required: 2 });
   });
 });

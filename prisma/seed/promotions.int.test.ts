@@ -31,7 +31,7 @@ describe("promotions demo seed", () => {
 
     const alex = await db().user.findUniqueOrThrow({ where: { email: "alex.approver@demo.local" }, include: { roles: true, memberships: true } });
     const inbox = await approvalsInbox(actorOf(alex, alex.roles.map((r) => r.role), alex.memberships.map((m) => m.teamId)));
-    expect(inbox.promotions.map((p) => [p.purpose, p.canDecide])).toEqual(expect.arrayContaining([["promotion", true], ["rollback", true]]));
+    expect(inbox.items.map((p) => [p.purpose, p.canDecide])).toEqual(expect.arrayContaining([["promotion", true], ["rollback", true]]));
 
     await seedPromotions(db()); // again, as every later `npm run db:seed` does
     expect(await db().promotion.count()).toBe(count);
