@@ -107,7 +107,21 @@ export async function measureTtfb(baseUrl: string, requests: HttpRequestSpec[], 
   return stats(latencies, (performance.now() - started) / 1000, errors, statuses);
 }
 
-export type SqlStep = { text: string; values?: unknown[] };
+/**
+ * One statement. `values` may be a function of the previous statement's rows, for a service
+ * whose second statement uses the ids the first one answered (a page, then its details).
+ */
+export type SqlStep = { text: string; values?: unknown[] | ((previous: Record<string, unknown>[]) => unknown[]) };
+
+/** Runs the statements of one question in order, each given the rows of the one before. */
+export async function runSteps(c: pg.Client, steps: SqlStep[], each?: (step: SqlStep, text: string, values: unknown[] | undefined) => Promise<void>): Promise<void> {
+  let previous: Record<string, unknown>[] = [];
+  for (const s of steps) {
+    const values = typeof s.values === "function" ? s.values(previous) : s.values;
+    previous = (await c.query<Record<string, unknown>>(s.text, values)).rows;
+    await each?.(s, s.text, values);
+  }
+}
 
 /** The same question as raw SQL: each item is the statements one API request stands for. */
 export async function measureSql(databaseUrl: string, questions: SqlStep[][], b: Bounds): Promise<Stats> {
@@ -126,7 +140,7 @@ export async function measureSql(databaseUrl: string, questions: SqlStep[][], b:
         const steps = questions[next++ % questions.length]!;
         const t0 = performance.now();
         try {
-          for (const s of steps) await c.query(s.text, s.values);
+          await runSteps(c, steps);
         } catch (e) {
           errors++;
           if (errors === 1) console.error(`  raw SQL failed: ${(e as Error).message}`);

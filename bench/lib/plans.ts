@@ -3,6 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { allScenarios } from "../scenarios";
 import type { BenchContext } from "../scenarios/types";
+import { runSteps } from "./measure";
 
 // EXPLAIN (ANALYZE, BUFFERS) of every hot-path query (the raw SQL each scenario
 // mirrors from its service), one file per scenario, so a plan that regresses shows in
@@ -20,11 +21,11 @@ export async function writePlans(databaseUrl: string, ctx: BenchContext, label: 
       if (!s.sql || (only && !s.name.includes(only))) continue;
       const question = s.sql(ctx)[0]!;
       const parts = [`# ${s.name} (${label})`, ""];
-      for (const step of question) {
-        await client.query(step.text, step.values); // warm the cache as the bench does
-        const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${step.text}`, step.values);
-        parts.push(step.text.replace(/\s+/g, " ").trim(), "", ...rows.map((r) => r["QUERY PLAN"]), "");
-      }
+      await runSteps(client, question); // warm the cache as the bench does
+      await runSteps(client, question, async (_step, text, values) => {
+        const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
+        parts.push(text.replace(/\s+/g, " ").trim(), "", ...rows.map((r) => r["QUERY PLAN"]), "");
+      });
       const file = path.join(outDir, `${slug(s.name)}.txt`);
       writeFileSync(file, parts.join("\n"));
       written.push(file);

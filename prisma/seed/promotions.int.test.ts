@@ -32,6 +32,8 @@ describe("promotions demo seed", () => {
     const alex = await db().user.findUniqueOrThrow({ where: { email: "alex.approver@demo.local" }, include: { roles: true, memberships: true } });
     const inbox = await approvalsInbox(actorOf(alex, alex.roles.map((r) => r.role), alex.memberships.map((m) => m.teamId)));
     expect(inbox.items.map((p) => [p.purpose, p.canDecide])).toEqual(expect.arrayContaining([["promotion", true], ["rollback", true]]));
+    // The rollback waiting in prod would bring back what ran there before demand-forecast v2: v1.
+    expect(inbox.items.find((p) => p.purpose === "rollback")).toMatchObject({ model: { name: "demand-forecast", version: "2" }, environment: { key: "prod" }, current: { version: "2" }, candidate: { version: "1" } });
 
     await seedPromotions(db()); // again, as every later `npm run db:seed` does
     expect(await db().promotion.count()).toBe(count);

@@ -44,7 +44,7 @@ export async function seedPromotions(db: PrismaClient): Promise<void> {
   const links = await db.assetUseCase.findMany({ where: { assetId: { in: versions.map((v) => v.assetId) }, asset: { kind: "model" } }, select: { assetId: true, useCaseId: true } });
   const useCaseOf = new Map(links.map((l) => [l.assetId, l.useCaseId]));
 
-  interface Spec { model: string; version: string; env: string; state: "succeeded" | "failed" | "rollback_pending" | "rolled_back" | "pending_approval" | "draft" | "rejected" | "cancelled"; by: string; requestedAt: Date; doneAt?: Date; approvers?: string[]; decision?: { by: string; decision: "reject" | "request_changes"; comment: string }; note?: string; deploymentId?: string }
+  interface Spec { model: string; version: string; env: string; state: "succeeded" | "failed" | "rollback_pending" | "rolled_back" | "pending_approval" | "draft" | "rejected" | "cancelled"; by: string; requestedAt: Date; doneAt?: Date; approvers?: string[]; decision?: { by: string; decision: "reject" | "request_changes"; comment: string }; note?: string; deploymentId?: string; previous?: { deploymentId: string; modelVersionId: string; version: string; mlflowVersion: string | null } }
   const specs: Spec[] = [];
   const deployments = await db.deployment.findMany({ where: { promotionId: null }, include: { modelVersion: { include: { asset: { select: { name: true } } } } }, orderBy: { deployedAt: "asc" } });
   for (const d of deployments) {
@@ -52,7 +52,10 @@ export async function seedPromotions(db: PrismaClient): Promise<void> {
     const approvers = d.environment === "prod" ? ["ana.approver", "alex.approver"] : d.environment === "staging" ? ["rita.reviewer"] : [];
     // What runs in prod for demand-forecast has a rollback waiting for a second approver (the inbox shows it).
     const rollbackAsked = d.status === "active" && d.environment === "prod" && d.modelVersion.asset.name === "demand-forecast";
-    specs.push({ model: d.modelVersion.asset.name, version: d.modelVersion.version, env: d.environment, state: rollbackAsked ? "rollback_pending" : "succeeded", by: owner, requestedAt: at(d.deployedAt.toISOString(), -26 * 60), doneAt: d.deployedAt, approvers, deploymentId: d.id });
+    // What ran there before, as the worker records it when execution starts: what a rollback brings back.
+    const before = deployments.filter((x) => x.environment === d.environment && x.modelVersion.assetId === d.modelVersion.assetId && x.deployedAt < d.deployedAt).at(-1);
+    const previous = before ? { deploymentId: before.id, modelVersionId: before.modelVersionId, version: before.modelVersion.version, mlflowVersion: before.modelVersion.mlflowVersion } : undefined;
+    specs.push({ model: d.modelVersion.asset.name, version: d.modelVersion.version, env: d.environment, state: rollbackAsked ? "rollback_pending" : "succeeded", by: owner, requestedAt: at(d.deployedAt.toISOString(), -26 * 60), doneAt: d.deployedAt, approvers, deploymentId: d.id, previous });
   }
   specs.push(
     { model: "demand-forecast", version: "3", env: "prod", state: "failed", by: "priya.owner", requestedAt: at("2026-10-07T09:00:00Z"), doneAt: at("2026-10-08T10:20:00Z"), approvers: ["ana.approver", "alex.approver"], note: "Airflow DAG deploy_model run failed." },
@@ -63,6 +66,7 @@ export async function seedPromotions(db: PrismaClient): Promise<void> {
     { model: "credit-risk-pd", version: "1", env: "dev", state: "cancelled", by: "omar.owner", requestedAt: at("2026-10-12T09:00:00Z") },
   );
 
+  const promotionOfDeployment = new Map<string, string>();
   for (const s of specs) {
     const v = mv(s.model, s.version);
     const env = envs.get(s.env);
@@ -81,6 +85,7 @@ export async function seedPromotions(db: PrismaClient): Promise<void> {
           rollbackReason: s.state === "rolled_back" ? "Probability-of-default drift on new applications." : s.state === "rollback_pending" ? ROLLBACK_ASKED.reason : null,
           rollbackRequestedById: s.state === "rollback_pending" ? users.get(ROLLBACK_ASKED.by)! : null,
           failureStep: s.state === "failed" ? "execute.airflow_poll" : null, failureReason: s.note ?? null, usedFakes: executed ? true : null,
+          previousDeployment: s.previous ? { ...s.previous, promotionId: promotionOfDeployment.get(s.previous.deploymentId) ?? null } : undefined,
           gateResults: open ? undefined : { create: [
             { phase: "request", gate: "metrics", verdict: "pass", reason: "All metric thresholds met.", evaluatedAt: at(s.requestedAt.toISOString(), 1) },
             { phase: "request", gate: "reproducibility", verdict: "pass", reason: "Code, environment and data commits are pinned.", evaluatedAt: at(s.requestedAt.toISOString(), 1) },
@@ -101,7 +106,10 @@ export async function seedPromotions(db: PrismaClient): Promise<void> {
           steps: executed ? { create: STEPS.map((step, i) => ({ operation: "execute" as const, step, status: s.state === "failed" && step === "airflow_poll" ? ("failed" as const) : ("succeeded" as const), attempts: 1, startedAt: at(s.doneAt!.toISOString(), -9 + i * 2), finishedAt: at(s.doneAt!.toISOString(), -8 + i * 2) })) } : undefined,
         },
       });
-      if (s.deploymentId) await tx.deployment.update({ where: { id: s.deploymentId }, data: { promotionId: p.id } });
+      if (s.deploymentId) {
+        await tx.deployment.update({ where: { id: s.deploymentId }, data: { promotionId: p.id } });
+        promotionOfDeployment.set(s.deploymentId, p.id);
+      }
       if (open) await gatesAt(tx as unknown as Tx, p, s.env, await tx.environmentPolicy.findUniqueOrThrow({ where: { id: env.policyId } }), at(s.requestedAt.toISOString(), 1));
     });
   }
