@@ -42,3 +42,27 @@ test("the Spark column-lineage events show column edges at column level", async 
   const table = page.getByRole("table", { name: "Lineage edges" });
   await expect(table.getByRole("row", { name: "/tmp/cll_test/cll_source1.a /tmp/cll_test/tbl1.ident" })).toBeVisible();
 });
+
+test("impact analysis sums up what is affected and pages the downstream assets with Load more", async ({ page }) => {
+  await signInAs(page, PERSONAS.owner, { callbackUrl: "/catalog?q=orders_daily" });
+  await page.getByRole("link", { name: "curated/orders_daily" }).click();
+  await page.getByRole("link", { name: "Impact analysis" }).click();
+  const summary = page.getByRole("region", { name: "Summary" });
+  await expect(summary.getByText("Downstream assets")).toBeVisible();
+  await expect(summary.getByText("prod: 1")).toBeVisible();
+
+  // One asset per page, so the list has to be paged (the demo catalog is small).
+  const url = new URL(page.url());
+  url.searchParams.set("limit", "1");
+  await page.goto(url.toString());
+  const table = page.getByRole("table", { name: "Downstream assets" });
+  await expect(table.getByRole("row")).toHaveCount(2);
+  const more = page.getByRole("button", { name: "Load more downstream assets" });
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(/^All \d+ shown\.$/)).toBeVisible();
+  const rows = await table.getByRole("row").count();
+  expect(rows).toBeGreaterThan(2);
+  await expect(more).toBeHidden();
+  await expect(table.getByRole("link", { name: "demand-forecast", exact: true })).toBeVisible();
+});

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineEndpoint } from "@/lib/http/endpoint";
 import { MAX_BATCH_BYTES } from "@/lib/lineage/limits";
 import { lineageGraphSchema, lineageQuery } from "@/lib/lineage/graph-schemas";
-import { impactQuery, impactSchema } from "@/lib/lineage/impact-schemas";
+import { impactListQuery, impactListSchema, impactQuery, impactSchema } from "@/lib/lineage/impact-schemas";
 
 const ingestResult = z.object({
   received: z.number(), stored: z.number(), duplicates: z.number(),
@@ -24,6 +24,11 @@ export const lineageGraphEndpoint = defineEndpoint({
 });
 export const impactEndpoint = defineEndpoint({
   method: "GET", path: "/api/v1/lineage/impact", tag: "Lineage", auth: "actor", permission: "catalog.read",
-  summary: "Impact analysis: everything downstream of a dataset or column, model versions, deployments by environment and use cases; format=csv exports it",
+  summary: "Impact analysis: everything downstream of a dataset or column (nearest first, up to a cap), model versions, deployments by environment and use cases: counts over all of them and the first page of each list; format=csv streams every row",
   query: impactQuery, response: impactSchema,
+});
+export const impactItemsEndpoint = defineEndpoint({
+  method: "GET", path: "/api/v1/lineage/impact/items", tag: "Lineage", auth: "actor", permission: "catalog.read",
+  summary: "The next keyset page of one list of an impact analysis (assets, modelVersions, deployments or useCases)",
+  query: impactListQuery, response: impactListSchema,
 });

@@ -7,6 +7,7 @@ export const queryKeys = {
   tokens: (userId?: string) => ["tokens", userId ?? "all"] as const,
   audit: (filters: Record<string, string | undefined>) => ["audit", filters] as const,
   lineage: (q: Record<string, string | number | undefined>) => ["lineage", q] as const,
+  impactList: (q: Record<string, string | number | undefined>) => ["lineage", "impact", q] as const,
   useCases: (filters: Record<string, string | undefined>) => ["use-cases", "list", filters] as const,
   useCase: (id: string) => ["use-cases", "one", id] as const,
   useCaseScores: (id: string) => ["use-cases", "one", id, "scores"] as const,

@@ -88,6 +88,32 @@ describe("lineage walks", () => {
     expect(Math.max(...g.graph.map((n) => n.data.depth))).toBe(20);
   });
 
+  it("keeps the nearest nodes when the limit cuts, each at its shortest distance, and says truncated only when something was left out", async () => {
+    const reader = await makeActor(["reviewer"]);
+    // root -> a -> b -> c -> d and a shortcut root -> c: c is 1 hop away, d 2 hops; b is 2 hops.
+    const [root, a, b, c, d] = await assets(5);
+    await edge(root!, a!); await edge(a!, b!); await edge(b!, c!); await edge(c!, d!); await edge(root!, c!);
+    const depths = async (limit: number) => {
+      const g = await lineageGraph(reader, q({ nodeId: root, depth: 10, direction: "down", limit }));
+      return { truncated: g.truncated, depth: Object.fromEntries(g.graph.map((n) => [n.data.name, n.data.depth])) };
+    };
+    expect(await depths(5)).toEqual({ truncated: false, depth: { n0: 0, n1: 1, n3: 1, n2: 2, n4: 2 } });
+    expect(await depths(3)).toEqual({ truncated: true, depth: { n0: 0, n1: 1, n3: 1 } });
+    const four = await depths(4);
+    expect(four.truncated).toBe(true);
+    expect(Object.keys(four.depth).filter((n) => four.depth[n] === 2)).toHaveLength(1);
+  });
+
+  it("walks both directions to the limit and keeps the nearest of both", async () => {
+    const reader = await makeActor(["reviewer"]);
+    const ids = await assets(7);
+    // n0 -> n1 -> n2 -> n3 (root) -> n4 -> n5 -> n6
+    for (let i = 0; i < 6; i++) await edge(ids[i]!, ids[i + 1]!);
+    const g = await lineageGraph(reader, q({ nodeId: ids[3], depth: 10, direction: "both", limit: 5 }));
+    expect(g.truncated).toBe(true);
+    expect(Object.fromEntries(g.graph.map((n) => [n.data.name, n.data.depth]))).toEqual({ n3: 0, n2: -1, n4: 1, n1: -2, n5: 2 });
+  });
+
   it("answers 404 for an unknown node and 422 for depth -1 or 10000", async () => {
     const owner = await makeActor(["reviewer"]);
     const { token } = await createApiToken(ctxOf(owner), { name: unique("t"), scopes: ["read"] });
