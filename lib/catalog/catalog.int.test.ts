@@ -64,4 +64,27 @@ describe("catalog registration", () => {
     expect(p2.items.map((v) => v.version)).toEqual(["1"]);
     expect(await db().lineageEdge.count({ where: { sourceId: ds.id, targetId: model.id } })).toBe(1);
   });
+
+  it("answers each model version's inputs with their dataset, version and data commit, and refuses a cursor it did not issue", async () => {
+    const team = await makeTeam();
+    const ci = await makeActor(["product_owner"], [team.id]);
+    const [a, b] = [await registerAsset(ctxOf(ci), { kind: "dataset", namespace: "lakefs://risk", name: unique("bureau") }), await registerAsset(ctxOf(ci), { kind: "dataset", namespace: "lakefs://risk", name: unique("loans") })];
+    const va = await registerVersion(ctxOf(ci), a.asset.id, { version: "2026-01", lakefs: { repository: "risk", ref: "main", commitId: "c".repeat(64) } });
+    const vb = await registerVersion(ctxOf(ci), b.asset.id, { version: "2026-02", lakefs: { repository: "risk", ref: "d".repeat(64) } });
+    const model = (await registerAsset(ctxOf(ci), { kind: "model", namespace: "mlflow", name: unique("pd") })).asset;
+    await registerVersion(ctxOf(ci), model.id, { version: "1", metrics: { auc: 0.8 }, params: { depth: 6 }, inputs: [{ datasetVersionId: vb.version.id }, { datasetVersionId: va.version.id }] });
+    await registerVersion(ctxOf(ci), model.id, { version: "2", mlflow: { name: "pd", version: "7" } });
+
+    const page = await listVersions(ci, model.id, { limit: 25 });
+    expect(page.items.map((v) => v.version)).toEqual(["2", "1"]);
+    expect(page.items[0]).toMatchObject({ inputs: [], mlflow: { name: "pd", version: "7" }, metrics: {}, code: null });
+    const inputs = [...page.items[1]!.inputs].sort((x, y) => x.name.localeCompare(y.name));
+    expect(inputs).toEqual([
+      { datasetVersionId: va.version.id, assetId: a.asset.id, namespace: "lakefs://risk", name: a.asset.name, version: "2026-01", lakefsCommitId: "c".repeat(64), lakefsRef: "main" },
+      { datasetVersionId: vb.version.id, assetId: b.asset.id, namespace: "lakefs://risk", name: b.asset.name, version: "2026-02", lakefsCommitId: "d".repeat(64), lakefsRef: "d".repeat(64) },
+    ].sort((x, y) => x.name.localeCompare(y.name)));
+    expect(page.items[1]).toMatchObject({ metrics: { auc: 0.8 }, params: { depth: 6 } });
+    const forged = Buffer.from(JSON.stringify({ k: "not a date", id: model.id })).toString("base64url");
+    await expect(listVersions(ci, model.id, { limit: 1, cursor: forged })).rejects.toMatchObject({ code: "validation" });
+  });
 });

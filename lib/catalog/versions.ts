@@ -1,8 +1,10 @@
 import "server-only";
+import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/http/cursor";
+import { decodeCursor, encodeCursor, type Cursor, type Page } from "@/lib/http/cursor";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/http/context";
 import type { Actor } from "@/lib/policy/actor";
 import { inScope, requirePermission } from "@/lib/policy/require";
@@ -10,7 +12,7 @@ import { assetWhere, readableTeams } from "@/lib/catalog/scope";
 import { flattenColumns } from "@/lib/catalog/schema-diff";
 import { resolveDatasetVersions } from "@/lib/catalog/resolve-inputs";
 import type { RegisterVersionInput, VersionView } from "@/lib/catalog/schemas";
-import { datasetVersionSelect, datasetVersionView, looksLikeCommit, modelVersionSelect, modelVersionView } from "@/lib/catalog/version-views";
+import { datasetVersionSelect, datasetVersionView, looksLikeCommit, modelVersionSelect, modelVersionView, type ModelVersionRow } from "@/lib/catalog/version-views";
 
 const MODEL_FIELDS = ["trainingRunId", "inputs", "code", "environment", "metrics", "params", "mlflow", "description"] as const;
 const DATASET_FIELDS = ["lakefs", "schema", "dataQuality"] as const;
@@ -93,19 +95,43 @@ function sameSet(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
 
+const cursorId = z.uuid();
+
 /** Versions of an asset, newest first, keyset-paged. */
 export async function listVersions(actor: Actor, assetId: string, q: { cursor?: string; limit: number }): Promise<Page<VersionView>> {
   const asset = await db().asset.findFirst({ where: { id: assetId, ...assetWhere(readableTeams(actor)) }, select: { id: true, kind: true } });
   if (!asset) throw notFound("The asset");
   const after = q.cursor ? decodeCursor(q.cursor) : null;
-  const isModel = asset.kind === "model";
-  const keyField = isModel ? "createdAt" : "observedAt";
-  const where = { assetId, ...(after ? { OR: [{ [keyField]: { lt: new Date(after.k) } }, { [keyField]: new Date(after.k), id: { gt: after.id } }] } : {}) };
-  const orderBy = [{ [keyField]: "desc" as const }, { id: "asc" as const }];
-  const items = isModel
-    ? (await db().modelVersion.findMany({ where, orderBy, take: q.limit + 1, select: modelVersionSelect })).map(modelVersionView)
-    : (await db().datasetVersion.findMany({ where, orderBy, take: q.limit + 1, select: datasetVersionSelect })).map(datasetVersionView);
+  if (after && (!cursorId.safeParse(after.id).success || Number.isNaN(new Date(after.k).getTime())))
+    throw new AppError("validation", "The cursor is not valid; start again from the first page.", { errors: [{ path: "cursor", message: "Invalid cursor" }] });
+  const items = asset.kind === "model"
+    ? (await modelVersionPage(assetId, after, q.limit + 1)).map(modelVersionView)
+    : (await db().datasetVersion.findMany({
+        where: { assetId, ...(after ? { OR: [{ observedAt: { lt: new Date(after.k) } }, { observedAt: new Date(after.k), id: { gt: after.id } }] } : {}) },
+        orderBy: [{ observedAt: "desc" }, { id: "asc" }], take: q.limit + 1, select: datasetVersionSelect,
+      })).map(datasetVersionView);
   const page = items.slice(0, q.limit);
   const last = page[page.length - 1];
   return { items: page, nextCursor: items.length > q.limit && last ? encodeCursor({ k: last.createdAt, id: last.id }) : null };
+}
+
+/**
+ * A page of model versions with their inputs' data commits in one statement (Prisma's
+ * nested select asks four: versions, input links, dataset versions, their assets).
+ */
+function modelVersionPage(assetId: string, after: Cursor | null, take: number): Promise<ModelVersionRow[]> {
+  const keyset = after
+    ? Prisma.sql`(v.created_at < ${new Date(after.k)} OR (v.created_at = ${new Date(after.k)} AND v.id > ${after.id}::uuid))`
+    : Prisma.sql`TRUE`;
+  return db().$queryRaw<ModelVersionRow[]>`
+    SELECT v.id, v.asset_id AS "assetId", v.version, v.created_at AS "createdAt", v.description, v.training_run_id AS "trainingRunId",
+      v.code_repository AS "codeRepository", v.code_commit_sha AS "codeCommitSha", v.environment, v.metrics, v.params,
+      v.mlflow_model_name AS "mlflowModelName", v.mlflow_version AS "mlflowVersion",
+      coalesce((SELECT json_agg(json_build_object('datasetVersion', json_build_object(
+          'id', d.id, 'assetId', d.asset_id, 'version', d.version, 'lakefsCommitId', d.lakefs_commit_id, 'lakefsRef', d.lakefs_ref,
+          'asset', json_build_object('namespace', da.namespace, 'name', da.name))) ORDER BY d.id)
+        FROM model_version_inputs i JOIN dataset_versions d ON d.id = i.dataset_version_id JOIN assets da ON da.id = d.asset_id
+        WHERE i.model_version_id = v.id), '[]'::json) AS inputs
+    FROM model_versions v WHERE v.asset_id = ${assetId}::uuid AND ${keyset}
+    ORDER BY v.created_at DESC, v.id LIMIT ${take}`;
 }
