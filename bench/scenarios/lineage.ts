@@ -75,7 +75,7 @@ export const lineageScenarios: Scenario[] = [
         aff AS MATERIALIZED (SELECT x.id, x.kind, x.namespace, x.name, x.owner_team_id, n.depth FROM n JOIN assets x ON x.id = n.id),
         mv AS MATERIALIZED (SELECT v.id, v.asset_id, v.version FROM model_versions v WHERE v.asset_id IN (SELECT id FROM aff WHERE kind = 'model')
           AND EXISTS (SELECT 1 FROM model_version_inputs i JOIN dataset_versions dv ON dv.id = i.dataset_version_id
-                      WHERE i.model_version_id = v.id AND dv.asset_id IN (SELECT id FROM aff WHERE kind IN ('dataset', 'feature_set')))),
+                      WHERE i.model_version_id = v.id AND dv.asset_id IN (SELECT id FROM aff WHERE kind IN ('dataset', 'feature_set')) OFFSET 0)),
         dep AS MATERIALIZED (SELECT d.id, d.environment, d.model_version_id, d.deployed_at, d.promotion_id, d.asset_id FROM deployments d
           WHERE d.model_version_id IN (SELECT id FROM mv) AND d.status = 'active'),
         uc AS MATERIALIZED (SELECT l.use_case_id AS id, array_agg(DISTINCT l.asset_id::text ORDER BY l.asset_id::text) AS via FROM asset_use_cases l

@@ -23,7 +23,7 @@ type Row = Record<string, unknown>;
  * with a far larger cap than the page's; the rows then stream out a keyset page at a time.
  */
 export async function impactCsv(actor: Actor, q: ImpactQuery): Promise<{ filename: string; truncated: boolean; body: ReadableStream<Uint8Array> }> {
-  const a = await affectedAssets(actor, q, IMPACT_EXPORT_NODE_CAP);
+  const a = await affectedAssets(actor, q, IMPACT_EXPORT_NODE_CAP, { materialize: true });
   async function* all(list: ImpactList): AsyncGenerator<Row> {
     let after: After | null = null;
     for (;;) {
@@ -63,5 +63,5 @@ export async function impactCsv(actor: Actor, q: ImpactQuery): Promise<{ filenam
     },
     async cancel() { await it.return(undefined); },
   });
-  return { filename: `impact-${a.root.name.replace(/[^\w.-]+/g, "_")}.csv`, truncated: a.truncated, body };
+  return { filename: `impact-${a.root.name.replace(/[^\w.-]+/g, "_")}.csv`, truncated: a.truncated ?? false, body };
 }

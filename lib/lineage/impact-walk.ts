@@ -1,20 +1,26 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/policy/actor";
 import { assetVisibleSql } from "@/lib/catalog/scope";
 import { resolveNode } from "@/lib/lineage/graph";
-import { walk } from "@/lib/lineage/walk";
+import { levelCte, walk } from "@/lib/lineage/walk";
 
 export type ImpactRoot = { assetId: string; kind: string; namespace: string; name: string; column: string | null; ownerTeamId: string | null; ownerTeamName: string | null };
-/** What lies downstream of the root: each asset once at its shortest distance (the root at 0). */
-export type Affected = { root: ImpactRoot; ids: string[]; depths: number[]; columnsOf: Map<string, string[]>; truncated: boolean };
+/**
+ * What lies downstream of the root, each asset once at its shortest distance (the root at 0),
+ * as CTEs `n(id, depth)` and `walk_cut(cut)` for the statement that reads it: the walk itself
+ * when it can run inside that statement (the ids never leave the database), else the ids
+ * walked here. `truncated` is null when only the statement knows it.
+ */
+export type Affected = { root: ImpactRoot; ctes: Prisma.Sql; columnsOf: Map<string, string[]>; truncated: boolean | null };
 
 /**
  * The downstream assets of a dataset, or of one of its columns, nearest first, at most
  * `nodeCap` of them besides the root. Another team's assets are never entered.
  */
-export async function affectedAssets(actor: Actor, q: { nodeId: string; column?: string; depth: number }, nodeCap: number): Promise<Affected> {
+export async function affectedAssets(actor: Actor, q: { nodeId: string; column?: string; depth: number }, nodeCap: number, o: { materialize: boolean }): Promise<Affected> {
   const { id: rootId, teams } = await resolveNode(actor, q.nodeId);
   const [root] = await db().$queryRaw<ImpactRoot[]>`
     SELECT a.id::text AS "assetId", a.kind::text, a.namespace, a.name, ${q.column ?? null}::text AS column, a.owner_team_id::text AS "ownerTeamId", t.name AS "ownerTeamName"
@@ -49,13 +55,23 @@ export async function affectedAssets(actor: Actor, q: { nodeId: string; column?:
       SELECT id::text FROM assets WHERE id = ANY(${fed.nodes.map((r) => r.id)}::uuid[]) AND kind IN ('model', 'deployment')` : [];
     const isModel = new Set(models.map((m) => m.id));
     for (const r of fed.nodes) if (r.depth > 0 && isModel.has(r.id)) setMin(depthOf, r.id, (depthOf.get(r.id) ?? 0) + r.depth);
+  } else if (!o.materialize) {
+    return {
+      root: root!, columnsOf, truncated: null,
+      ctes: Prisma.sql`${levelCte("down_level", [rootId], "down", q.depth, nodeCap + 1, teams, null)},
+        n(id, depth) AS (SELECT id, depth FROM down_level, unnest(frontier) AS id),
+        walk_cut(cut) AS (SELECT coalesce(bool_or(cut), false) FROM down_level)`,
+    };
   } else {
     const w = await walk([rootId], "down", q.depth, nodeCap + 1, teams, null);
     truncated = w.truncated;
     for (const r of w.nodes) setMin(depthOf, r.id, r.depth);
   }
   const ids = [...depthOf.keys()];
-  return { root: root!, ids, depths: ids.map((id) => depthOf.get(id)!), columnsOf, truncated };
+  return {
+    root: root!, columnsOf, truncated,
+    ctes: Prisma.sql`n(id, depth) AS (SELECT * FROM unnest(${ids}::uuid[], ${ids.map((id) => depthOf.get(id)!)}::int[])), walk_cut(cut) AS (SELECT ${truncated})`,
+  };
 }
 
 function setMin(m: Map<string, number>, k: string, v: number) {

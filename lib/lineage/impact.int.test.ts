@@ -99,6 +99,12 @@ describe("impact analysis", () => {
       cursor = page.nextCursor;
     }
     expect(seen).toEqual([...Array.from({ length: 7 }, (_, i) => `1:job${i}`), ...Array.from({ length: 7 }, (_, i) => `2:out${i}`)]);
+    // Past the walk's cap: the nearest assets are kept and counted, and the answer says so.
+    const capped = await impactAnalysis(admin, impactQuery.parse({ nodeId: raw.id, limit: 50 }), 5);
+    expect(capped.truncated).toBe(true);
+    expect(capped.summary.assets).toBe(5);
+    expect(capped.assets.items.map((a) => a.depth)).toEqual([1, 1, 1, 1, 1]);
+    expect(capped.summary.assetsByKind).toEqual([{ kind: "job", count: 5 }]);
     // A cursor of one list is refused by another, and a forged one is a 422, not a 500.
     await expect(impactListPage(admin, impactListQuery.parse({ nodeId: raw.id, list: "deployments", cursor: first.assets.nextCursor! }))).rejects.toMatchObject({ code: "validation" });
     await expect(impactListPage(admin, impactListQuery.parse({ nodeId: raw.id, list: "assets", cursor: "not-a-cursor" }))).rejects.toMatchObject({ code: "validation" });

@@ -17,17 +17,17 @@ import type { Impact, ImpactList, ImpactListPage, ImpactListQuery, ImpactQuery }
  * page at a time, so a hub whose closure is most of the catalog answers in one walk and a
  * few hundred rows of JSON instead of 50,000.
  */
-export async function impactAnalysis(actor: Actor, q: ImpactQuery): Promise<Impact> {
-  const a = await affectedAssets(actor, q, IMPACT_NODE_CAP);
-  const [row] = await db().$queryRaw<{ summary: Impact["summary"]; assets: unknown[]; modelVersions: unknown[]; deployments: unknown[]; useCases: unknown[] }[]>`
+export async function impactAnalysis(actor: Actor, q: ImpactQuery, nodeCap = IMPACT_NODE_CAP): Promise<Impact> {
+  const a = await affectedAssets(actor, q, nodeCap, { materialize: false });
+  const [row] = await db().$queryRaw<{ truncated: boolean; summary: Impact["summary"]; assets: unknown[]; modelVersions: unknown[]; deployments: unknown[]; useCases: unknown[] }[]>`
     ${affectedSets(a)}
-    SELECT ${summarySql(a.root.assetId)} AS summary,
+    SELECT (SELECT cut FROM walk_cut) AS truncated, ${summarySql(a.root.assetId)} AS summary,
       (${pageSql("assets", a.root.assetId, null, q.limit)}) AS assets,
       (${pageSql("modelVersions", a.root.assetId, null, q.limit)}) AS "modelVersions",
       (${pageSql("deployments", a.root.assetId, null, q.limit)}) AS deployments,
       (${pageSql("useCases", a.root.assetId, null, q.limit)}) AS "useCases"`;
   return {
-    root: a.root, truncated: a.truncated, nodeCap: IMPACT_NODE_CAP, summary: row!.summary,
+    root: a.root, truncated: row!.truncated, nodeCap, summary: row!.summary,
     assets: toPage("assets", row!.assets, q.limit, a) as Impact["assets"],
     modelVersions: toPage("modelVersions", row!.modelVersions, q.limit, a) as Impact["modelVersions"],
     deployments: toPage("deployments", row!.deployments, q.limit, a) as Impact["deployments"],
@@ -38,7 +38,7 @@ export async function impactAnalysis(actor: Actor, q: ImpactQuery): Promise<Impa
 /** The next page of one list of an impact analysis (the walk is repeated: it is the same question). */
 export async function impactListPage(actor: Actor, q: ImpactListQuery): Promise<ImpactListPage> {
   const after = q.cursor ? afterOf(q.list, q.cursor) : null;
-  const a = await affectedAssets(actor, q, IMPACT_NODE_CAP);
+  const a = await affectedAssets(actor, q, IMPACT_NODE_CAP, { materialize: false });
   return { list: q.list, ...(await listPage(a, q.list, after, q.limit)) } as ImpactListPage;
 }
 
@@ -58,13 +58,15 @@ export type After = { key: (string | number)[]; id: string };
  */
 function affectedSets(a: Affected): Prisma.Sql {
   return Prisma.sql`
-    WITH n(id, depth) AS (SELECT * FROM unnest(${a.ids}::uuid[], ${a.depths}::int[])),
+    WITH RECURSIVE ${a.ctes},
     aff AS MATERIALIZED (SELECT x.id, x.kind, x.namespace, x.name, x.owner_team_id, n.depth FROM n JOIN assets x ON x.id = n.id),
     mv AS MATERIALIZED (
       SELECT v.id, v.asset_id, v.version FROM model_versions v
       WHERE v.asset_id IN (SELECT id FROM aff WHERE kind = 'model')
+        -- OFFSET 0 keeps this a check per version of an affected model (a few index probes each):
+        -- pulled up into a join, the planner drove it from every affected dataset's versions.
         AND EXISTS (SELECT 1 FROM model_version_inputs i JOIN dataset_versions dv ON dv.id = i.dataset_version_id
-                    WHERE i.model_version_id = v.id AND dv.asset_id IN (SELECT id FROM aff WHERE kind IN ('dataset', 'feature_set')))),
+                    WHERE i.model_version_id = v.id AND dv.asset_id IN (SELECT id FROM aff WHERE kind IN ('dataset', 'feature_set')) OFFSET 0)),
     dep AS MATERIALIZED (
       SELECT d.id, d.environment, d.model_version_id, d.deployed_at, d.promotion_id, d.asset_id FROM deployments d
       WHERE d.model_version_id IN (SELECT id FROM mv) AND d.status = 'active'),
