@@ -14,6 +14,7 @@ import { decisionSchema, type DecisionInput } from "@/lib/promotions/schemas";
 import { transition, type PromotionEvent } from "@/lib/promotions/state-machine";
 import { addTimeline } from "@/lib/promotions/timeline";
 import { loadUseCaseFacts } from "@/lib/promotions/use-case-facts";
+import { inheritsHighRisk } from "@/lib/promotions/gates";
 
 type Ctx = RequestContext & { actor: Actor };
 
@@ -39,7 +40,7 @@ export async function decidePromotion(ctx: Ctx, id: string, raw: DecisionInput) 
       if (newer) throw conflict(`Promotion #${newer} replaced this one in ${p.environment.key} after the rollback was asked for; reject this rollback and roll back #${newer} instead.`);
     }
     const prior = await decisionsOf(tx, p.id, purpose, p.round);
-    const highRisk = (await loadUseCaseFacts(tx, p.useCaseId))?.riskTier === "high";
+    const highRisk = (await loadUseCaseFacts(tx, p.useCaseId))?.riskTier === "high" || inheritsHighRisk(p.inheritedRiskTier);
     const requesterId = purpose === "rollback" ? (p.rollbackRequestedById ?? p.requestedById) : p.requestedById;
     const why = whyCannotDecide(ctx.actor, { requesterId, modelAuthorId: await modelAuthorId(tx, p.modelVersionId), decisions: prior, policy: p.policy, highRisk, purpose });
     if (why) throw new AppError(why.startsWith("You have already decided") ? "conflict" : "forbidden", why);

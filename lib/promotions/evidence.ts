@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { EvidenceInput, GateEvidence } from "@/lib/promotions/gates";
 import { loadUseCaseFacts } from "@/lib/promotions/use-case-facts";
+import { inheritedRiskOf } from "@/lib/lineage/inherited-risk";
 
 // Gathers what the gates look at, from the catalog: the candidate version, its input
 // data commits with lineage and quality, and what runs in the environment now.
@@ -70,6 +71,7 @@ export async function gatherEvidence(tx: Tx, mv: LoadedModelVersion, envKey: str
       ? { modelVersionId: current.modelVersionId, label: versionLabel(mv.asset.name, current.modelVersion.version), metrics: numericMetrics(current.modelVersion.metrics) }
       : null,
     useCase: await loadUseCaseFacts(tx, useCaseId),
+    inheritedRisk: await inheritedRiskOf(tx, mv.id),
   };
 }
 

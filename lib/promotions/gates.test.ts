@@ -10,6 +10,7 @@ function evidence(over: Partial<GateEvidence> = {}): GateEvidence {
     inputs: [{ datasetName: "orders", version: "c1", commitId: "c1", hasLineage: true, quality: { passed: 4, failed: 0, failedNames: [] } }],
     production: null,
     useCase: { id: "uc", title: "Churn", approvedForBuild: true, state: "approved", riskTier: "limited", humanOversightPlan: null },
+    inheritedRisk: null,
     ...over,
   };
 }
@@ -65,6 +66,17 @@ describe("gates", () => {
     expect(ok.verdict).toBe("pass");
     expect(ok.reason).toContain("from an admin");
     expect(ok.reason).toContain('"Weekly review of declines"');
+  });
+
+  it("says when lineage makes a request high risk that its own use case does not, and names the extra role", () => {
+    const viaData = { tier: "high", useCases: 2, example: "Collections prioritisation" };
+    const g = riskTierGate(evidence({ inheritedRisk: viaData }), "fail", "admin");
+    expect(g).toMatchObject({ verdict: "pass", evidence: { inheritedRisk: viaData } });
+    expect(g.reason).toBe('Risk tier limited. Its training data feeds 2 high-risk use cases downstream (e.g. "Collections prioritisation"), so approvals treat it as high risk. One approval must come from an admin.');
+    expect(riskTierGate(evidence({ useCase: null, inheritedRisk: { ...viaData, useCases: 1 } }), "fail", "admin").reason).toBe('No use case is linked, so its own risk tier is unknown. Its training data feeds a high-risk use case downstream (e.g. "Collections prioritisation"), so approvals treat it as high risk. One approval must come from an admin.');
+    // A limited tier downstream changes nothing; the use case's own high tier speaks for itself.
+    expect(riskTierGate(evidence({ inheritedRisk: { ...viaData, tier: "limited" } }), "fail", "admin").reason).toBe("Risk tier limited: no extra requirement.");
+    expect(riskTierGate(evidence({ useCase: { ...evidence().useCase!, riskTier: "high", humanOversightPlan: "Weekly review" }, inheritedRisk: viaData }), "fail", "admin").reason).not.toContain("training data");
   });
 
   it("blocks prohibited use cases whatever the level", () => {

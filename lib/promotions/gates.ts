@@ -28,6 +28,8 @@ export interface GateEvidence {
   /** What runs in the target environment now, if anything. */
   production: { modelVersionId: string; label: string; metrics: Record<string, number> } | null;
   useCase: { id: string; title: string; approvedForBuild: boolean; state: string; riskTier: string | null; humanOversightPlan: string | null } | null;
+  /** The most severe tier of the use cases the training data feeds downstream (lineage), if any. */
+  inheritedRisk: { tier: string; useCases: number; example: string } | null;
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(3).replace(/0+$/, ""));
@@ -106,20 +108,30 @@ export function dataQualityGate(ev: GateEvidence, level: GateLevel): GateResult 
   };
 }
 
+/** High risk for approvals: the linked use case is high risk, or lineage shows the training data feeding one (or worse). */
+export function inheritsHighRisk(inheritedTier: string | null | undefined): boolean {
+  return inheritedTier === "high" || inheritedTier === "prohibited";
+}
+
 export function riskTierGate(ev: GateEvidence, level: GateLevel, highRiskRole: RoleName | null): GateResult {
   const uc = ev.useCase;
-  const evidence = { useCase: uc && { id: uc.id, riskTier: uc.riskTier, humanOversightPlan: uc.humanOversightPlan }, highRiskRole };
-  if (!uc) return { gate: "risk_tier", verdict: verdictOf(false, level === "fail" ? "warn" : level), reason: "No use case is linked, so the risk tier is unknown.", evidence };
+  const inherited = ev.inheritedRisk;
+  const evidence = { useCase: uc && { id: uc.id, riskTier: uc.riskTier, humanOversightPlan: uc.humanOversightPlan }, inheritedRisk: inherited, highRiskRole };
+  const role = highRiskRole?.replace(/_/g, " ");
+  const extra = role ? ` One approval must come from ${/^[aeiou]/.test(role) ? "an" : "a"} ${role}.` : "";
+  // A model can serve a high-risk purpose through its data without the use case it names being high risk.
+  const throughLineage = inherited && inheritsHighRisk(inherited.tier) && uc?.riskTier !== "high" && uc?.riskTier !== "prohibited"
+    ? ` Its training data feeds ${inherited.useCases === 1 ? `a ${inherited.tier}-risk use case` : `${inherited.useCases} ${inherited.tier}-risk use cases`} downstream (e.g. "${inherited.example}"), so approvals treat it as high risk.${extra}`
+    : "";
+  if (!uc) return { gate: "risk_tier", verdict: verdictOf(false, level === "fail" ? "warn" : level), reason: `No use case is linked, so its own risk tier is unknown.${throughLineage}`, evidence };
   if (uc.riskTier === "prohibited") return { gate: "risk_tier", verdict: "fail", reason: `Use case "${uc.title}" is in the prohibited risk tier; it may not be deployed.`, evidence };
   if (uc.riskTier === "high") {
-    const role = highRiskRole?.replace(/_/g, " ");
-    const extra = role ? ` One approval must come from ${/^[aeiou]/.test(role) ? "an" : "a"} ${role}.` : "";
     const plan = uc.humanOversightPlan?.trim();
     if (!plan) return { gate: "risk_tier", verdict: verdictOf(false, level), reason: `High-risk use case "${uc.title}" has no documented human-oversight plan; its owners document one on the use case's page.${extra}`, evidence };
     const excerpt = plan.length > 120 ? `${plan.slice(0, 117)}...` : plan;
     return { gate: "risk_tier", verdict: "pass", reason: `High-risk use case with a documented human-oversight plan: "${excerpt}".${extra}`, evidence };
   }
-  return { gate: "risk_tier", verdict: "pass", reason: `Risk tier ${uc.riskTier ?? "not screened yet"}: no extra requirement.`, evidence };
+  return { gate: "risk_tier", verdict: "pass", reason: throughLineage ? `Risk tier ${uc.riskTier ?? "not screened yet"}.${throughLineage}` : `Risk tier ${uc.riskTier ?? "not screened yet"}: no extra requirement.`, evidence };
 }
 
 export function approvedUseCaseGate(ev: GateEvidence, level: GateLevel): GateResult {

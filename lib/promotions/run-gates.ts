@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import type { EnvironmentPolicy } from "@/lib/generated/prisma/client";
+import type { EnvironmentPolicy, RiskTier } from "@/lib/generated/prisma/client";
 import { gatesConfigSchema } from "@/lib/promotions/policy-schema";
 import { blocking, evaluateGates, type GateResult } from "@/lib/promotions/gates";
 import { gatherEvidence, loadModelVersion } from "@/lib/promotions/evidence";
@@ -18,6 +18,8 @@ export async function runGates(
   const evidence = await gatherEvidence(tx, mv, envKey, p.useCaseId);
   const results = evaluateGates(evidence, gatesConfigSchema.parse(policy.gates), policy.highRiskRole);
   const evaluatedAt = new Date();
+  // Kept on the request so approvals (decide, inbox, auto-approval) judge high risk by what the gates last saw.
+  await tx.promotion.update({ where: { id: p.id }, data: { inheritedRiskTier: (evidence.inheritedRisk?.tier ?? null) as RiskTier | null } });
   if (results.length) {
     await tx.promotionGateResult.createMany({
       data: results.map((r) => ({ promotionId: p.id, phase, gate: r.gate, verdict: r.verdict, reason: r.reason, evidence: r.evidence as object, evaluatedAt })),
