@@ -50,7 +50,7 @@ function canDecideSql(actor: Actor): Prisma.Sql {
     AND NOT EXISTS (SELECT 1 FROM promotion_approvals pa WHERE pa.promotion_id = p.id AND pa.purpose = ${purpose} AND pa.round = p.round AND pa.reviewer_id = ${actor.userId}::uuid)
     AND (p.policy_id = ANY(ARRAY(SELECT ap.id FROM environment_policies ap WHERE ap.approver_roles::text[] && ${actor.roles}::text[]
           AND (cardinality(ap.approver_team_ids) = 0 OR ap.approver_team_ids && ${actor.teamIds}::text[])))
-      OR (uc.tier = 'high' AND p.policy_id = ANY(ARRAY(SELECT hp.id FROM environment_policies hp WHERE hp.high_risk_role::text = ANY(${actor.roles}::text[]))))))`;
+      OR ((uc.tier = 'high' OR p.inherited_risk_tier IN ('high', 'prohibited')) AND p.policy_id = ANY(ARRAY(SELECT hp.id FROM environment_policies hp WHERE hp.high_risk_role::text = ANY(${actor.roles}::text[]))))))`;
 }
 
 /** One statement: the page (an index walk per waiting state), then per row what the list shows but the diff. */
@@ -63,7 +63,8 @@ async function loadPage(actor: Actor, q: InboxQuery): Promise<PageRow[]> {
     WITH page AS (
       SELECT x.* FROM unnest(ARRAY['pending_approval', 'rollback_pending']::"PromotionState"[]) s(state)
       CROSS JOIN LATERAL (
-        SELECT p.id, p.submitted_at, uc.tier = 'high' AS high_risk
+        -- High risk as decide.ts judges it: the use case's own tier, or what lineage passes on (gates.ts inheritsHighRisk).
+        SELECT p.id, p.submitted_at, (uc.tier = 'high' OR p.inherited_risk_tier IN ('high', 'prohibited')) AS high_risk
         FROM promotions p
         JOIN environment_policies pol ON pol.id = p.policy_id
         LEFT JOIN use_cases uc ON uc.id = p.use_case_id

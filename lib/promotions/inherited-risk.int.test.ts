@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { registerAsset } from "@/lib/catalog/assets";
 import { ctxOf, makeActor, unique } from "@/lib/test/factories";
 import { decidePromotion } from "@/lib/promotions/decide";
+import { approvalsInbox, inboxQuery } from "@/lib/promotions/inbox";
 import { getPromotion } from "@/lib/promotions/read";
 import { requestPromotion } from "@/lib/promotions/request";
 import { gatesConfigSchema } from "@/lib/promotions/policy-schema";
@@ -42,9 +43,14 @@ describe("risk inherited through lineage", () => {
     expect(detail.gates.find((g) => g.gate === "risk_tier")?.reason).toBe(`No use case is linked, so its own risk tier is unknown. Its training data feeds a high-risk use case downstream (e.g. "${m.useCase.title}"), so approvals treat it as high risk. One approval must come from an admin.`);
     expect(await db().promotion.findUniqueOrThrow({ where: { id }, select: { inheritedRiskTier: true } })).toEqual({ inheritedRiskTier: "high" });
 
+    // The inbox judges it as the decision does: high risk, still needs an admin, who may decide it.
     const approver = await makeActor(["approver"]);
-    expect(await decidePromotion(ctxOf(approver), id, { decision: "approve", comment: "" })).toMatchObject({ state: "pending_approval", approvals: 1, required: 1 });
     const admin = await makeActor(["admin"]);
+    const itemFor = async (who: typeof approver, show: "decide" | "visible") => (await approvalsInbox(who, inboxQuery.parse({ show, environment: env.key }))).items.find((p) => p.id === id);
+    expect(await itemFor(approver, "decide")).toMatchObject({ highRisk: true, stillNeeds: "admin", canDecide: true });
+    expect(await decidePromotion(ctxOf(approver), id, { decision: "approve", comment: "" })).toMatchObject({ state: "pending_approval", approvals: 1, required: 1 });
+    expect(await itemFor(approver, "decide")).toBeUndefined();
+    expect(await itemFor(admin, "decide")).toMatchObject({ highRisk: true, stillNeeds: "admin", approvals: 1, canDecide: true });
     expect(await decidePromotion(ctxOf(admin), id, { decision: "approve", comment: "" })).toMatchObject({ state: "approved" });
   }, 90_000);
 
