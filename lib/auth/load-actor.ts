@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, preparedStatement } from "@/lib/db";
 import type { Actor } from "@/lib/policy/actor";
 import type { RoleName, TokenScope } from "@/lib/policy/permissions";
 import { hashToken, looksLikeToken } from "@/lib/auth/tokens-crypto";
@@ -21,8 +21,10 @@ const USER_COLUMNS = `u.id::text AS user_id, u.email, u.name, u.active,
 const actorOf = (u: UserRow) => ({ userId: u.user_id, email: u.email, name: u.name, roles: u.roles, teamIds: u.team_ids });
 
 /** Roles and teams are read on every request, so a change by an admin applies at once. */
+const USER_LOOKUP = preparedStatement("actor_of_user", `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1::uuid`);
+
 export async function loadUserActor(userId: string): Promise<Actor | null> {
-  const [user] = await db().$queryRawUnsafe<UserRow[]>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1::uuid`, userId);
+  const [user] = await db().$queryRawUnsafe<UserRow[]>(USER_LOOKUP, userId);
   if (!user || !user.active) return null;
   return { kind: "user", ...actorOf(user) };
 }
@@ -31,8 +33,8 @@ export async function loadUserActor(userId: string): Promise<Actor | null> {
 // so a pipeline sending thousands of requests does not turn every read into a write.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-const TOKEN_LOOKUP = `SELECT t.id::text AS token_id, t.scopes, t.expires_at, t.revoked_at, t.last_used_at, ${USER_COLUMNS}
-  FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = $1`;
+const TOKEN_LOOKUP = preparedStatement("actor_of_token", `SELECT t.id::text AS token_id, t.scopes, t.expires_at, t.revoked_at, t.last_used_at, ${USER_COLUMNS}
+  FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = $1`);
 
 export async function loadTokenActor(token: string): Promise<Actor> {
   if (!looksLikeToken(token)) throw unauthenticated("The API token is malformed. Tokens look like coe_xxxxxxxx_...; create one on the API tokens page.");

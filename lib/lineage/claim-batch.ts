@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import { preparedStatement, type Tx } from "@/lib/db";
 import type { NormalizedEvent } from "@/lib/lineage/normalize";
 
 // First of the two statements of a batch: store the events verbatim (the dedupe key
@@ -38,10 +38,7 @@ function eventsJson(events: NormalizedEvent[]): string {
   return `[${events.map((n) => `${JSON.stringify({ k: n.dedupeKey, e: n.eventKind, r: n.runId, y: n.eventType, t: n.eventTime }).slice(0, -1)},"p":${n.payload}}`).join(",")}]`;
 }
 
-export async function claimBatch(tx: Tx, events: NormalizedEvent[], sender: Sender | null): Promise<{ fresh: Set<string>; ids: AssetIds }> {
-  const named = [...new Map(events.flatMap((e) => assetsOf(e).map((a) => [`${a.kind}\u0000${assetKey(a.namespace, a.name)}\u0000${e.dedupeKey}`, { ...a, key: e.dedupeKey }] as const))).values()];
-  const rows = await tx.$queryRawUnsafe<{ key: string | null; id: string | null; kind: string | null; namespace: string | null; name: string | null }[]>(
-    `WITH ev AS (
+const CLAIM = preparedStatement("lineage_claim", `WITH ev AS (
        INSERT INTO lineage_events (dedupe_key, event_kind, run_id, event_type, event_time, payload, sent_by_user_id, sent_by_token_id, request_id)
        SELECT k, e, r, y, t, p, $3::uuid, $4::uuid, $5 FROM json_to_recordset($1::json) AS x(k text, e text, r uuid, y text, t timestamptz, p jsonb)
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key
@@ -65,7 +62,12 @@ export async function claimBatch(tx: Tx, events: NormalizedEvent[], sender: Send
      -- Existing assets, one unique-index probe each (LIMIT keeps it a nested loop: a hash
      -- join would read the whole assets table per batch). A dataset also registered as a
      -- feature set resolves to one of them, the dataset first, the same one every time.
-     UNION ALL SELECT NULL, a.id, a.kind, w.ns, w.n FROM wanted w CROSS JOIN LATERAL (${PROBE}) a`,
+     UNION ALL SELECT NULL, a.id, a.kind, w.ns, w.n FROM wanted w CROSS JOIN LATERAL (${PROBE}) a`);
+
+export async function claimBatch(tx: Tx, events: NormalizedEvent[], sender: Sender | null): Promise<{ fresh: Set<string>; ids: AssetIds }> {
+  const named = [...new Map(events.flatMap((e) => assetsOf(e).map((a) => [`${a.kind}\u0000${assetKey(a.namespace, a.name)}\u0000${e.dedupeKey}`, { ...a, key: e.dedupeKey }] as const))).values()];
+  const rows = await tx.$queryRawUnsafe<{ key: string | null; id: string | null; kind: string | null; namespace: string | null; name: string | null }[]>(
+    CLAIM,
     eventsJson(events), JSON.stringify(named.map((a) => ({ kind: a.kind, ns: a.namespace, n: a.name, key: a.key }))),
     sender?.userId ?? null, sender?.tokenId ?? null, sender?.requestId ?? null,
   );

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import { preparedStatement, type Tx } from "@/lib/db";
 import { batchRows, type BatchStats } from "@/lib/lineage/batch-rows";
 import type { AssetIds } from "@/lib/lineage/claim-batch";
 import type { NormalizedEvent } from "@/lib/lineage/normalize";
@@ -26,7 +26,7 @@ const facets = (table: "run_facets" | "asset_facets", owner: "run_id" | "asset_i
   ON CONFLICT (${owner}, key) DO UPDATE SET value = EXCLUDED.value, event_time = EXCLUDED.event_time
   WHERE (EXCLUDED.event_time, EXCLUDED.value::text) > (${table}.event_time, ${table}.value::text)`;
 
-const FOLD = `
+const FOLD = preparedStatement("lineage_fold", `
 WITH run_rows AS (
   INSERT INTO runs (id, job_asset_id, parent_run_id, state, state_time, started_at, ended_at)
   SELECT DISTINCT ON (id) id, job, (max(parent::text) OVER w)::uuid, state::"RunState", t, min(started) OVER w, ended
@@ -92,7 +92,7 @@ WITH run_rows AS (
 -- Search reaches the columns of each dataset's newest schema.
 UPDATE assets a SET column_names = c.cols
 FROM (SELECT asset_id, ARRAY(SELECT f->>'name' FROM jsonb_array_elements(schema) f WHERE f ? 'name') AS cols FROM newest) c
-WHERE a.id = c.asset_id AND a.column_names IS DISTINCT FROM c.cols`;
+WHERE a.id = c.asset_id AND a.column_names IS DISTINCT FROM c.cols`);
 
 export async function writeBatch(tx: Tx, events: NormalizedEvent[], ids: AssetIds): Promise<BatchStats> {
   const { rows, stats } = batchRows(events, ids);

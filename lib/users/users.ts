@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, preparedStatement, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { RequestContext } from "@/lib/http/context";
@@ -22,6 +22,8 @@ const view = (u: Row): UserView => ({
   teams: u.memberships.map((m) => m.team).sort((a, b) => a.name.localeCompare(b.name)),
 });
 
+const TEAMS_BY_ID = preparedStatement("teams_by_id", "SELECT id::text, slug, name FROM teams WHERE id = ANY ($1::uuid[])");
+
 /**
  * The caller as the request's actor shows them: that actor was read from the database at
  * the start of this request (lib/auth/load-actor: active, roles in the role enum's order,
@@ -30,7 +32,7 @@ const view = (u: Row): UserView => ({
 export async function getMe(actor: Actor): Promise<UserView & { via: Actor["kind"]; scopes: string[] | null }> {
   requirePermission(actor, "me.read");
   const teams = actor.teamIds.length
-    ? await db().$queryRaw<UserView["teams"]>`SELECT id::text, slug, name FROM teams WHERE id = ANY (${actor.teamIds}::uuid[])`
+    ? await db().$queryRawUnsafe<UserView["teams"]>(TEAMS_BY_ID, actor.teamIds)
     : [];
   return {
     id: actor.userId, email: actor.email, name: actor.name, active: true, roles: actor.roles,
