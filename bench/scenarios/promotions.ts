@@ -35,7 +35,7 @@ const inboxSql = `
     ORDER BY x.submitted_at, x.id LIMIT ${INBOX_PAGE + 1}
   )
   SELECT p.id, p.number, p.state, p.round, p.strategy, p.justification, p.rollback_reason, page.submitted_at, p.model_version_id, p.previous_deployment->>'modelVersionId' AS previous_version_id,
-    e.key, e.name, u.id AS requester_id, u.name AS requester_name, p.rollback_requested_by_id,
+    e.key, e.name, u.id AS requester_id, u.name AS requester_name, p.rollback_requested_by_id, rb.name AS rollback_requested_by_name,
     pol.required_approvals, pol.rollback_approvals, pol.approver_roles::text[], pol.approver_team_ids, pol.high_risk_role::text, pol.requester_may_not_approve, pol.author_may_not_approve,
     COALESCE(page.high_risk, false) AS high_risk,
     (SELECT ae.actor_id FROM audit_events ae WHERE ae.entity_type = 'model_version' AND ae.entity_id = p.model_version_id::text
@@ -49,7 +49,7 @@ const inboxSql = `
     mv.asset_id
   FROM page
   JOIN promotions p ON p.id = page.id JOIN environments e ON e.id = p.environment_id JOIN environment_policies pol ON pol.id = p.policy_id JOIN users u ON u.id = p.requested_by_id
-  LEFT JOIN model_versions mv ON mv.id = p.model_version_id
+  LEFT JOIN users rb ON rb.id = p.rollback_requested_by_id LEFT JOIN model_versions mv ON mv.id = p.model_version_id
   ORDER BY page.submitted_at, page.id`;
 
 /** lib/promotions/inbox-sides.ts: the page's versions and what runs now where each request goes. */
@@ -76,7 +76,7 @@ const sidesValues = (rows: Record<string, unknown>[]) => {
 
 
 /** lib/promotions/matrix.ts: the environments with their drift days, the first page of deployed models by name (optionally drifting), their cells. */
-const envsSql = `SELECT e.key, e.name, (SELECT pol.drift_days FROM environment_policies pol WHERE pol.environment_id = e.id ORDER BY pol.version DESC LIMIT 1) AS drift_days
+const envsSql = `SELECT e.key, e.name, COALESCE((SELECT pol.drift_days FROM environment_policies pol WHERE pol.environment_id = e.id ORDER BY pol.version DESC LIMIT 1), 14) AS drift_days
   FROM environments e ORDER BY e.rank, e.key`;
 const matrixPageSql = (driftOnly: boolean) => `
   SELECT a.id::text, a.name FROM assets a
@@ -92,7 +92,7 @@ const matrixPageSql = (driftOnly: boolean) => `
         AND lo.deployed_at <= now() - (ep.days + 1) * interval '1 day')` : ""}
   ORDER BY a.name, a.id LIMIT ${MATRIX_PAGE + 1}`;
 /** The consecutive environment pairs and the upper one's drift days, from the environments step. */
-const pairValues = (envs: Record<string, unknown>[]) => [envs.slice(0, -1).map((e) => e.key), envs.slice(1).map((e) => e.key), envs.slice(1).map((e) => e.drift_days ?? 14)];
+const pairValues = (envs: Record<string, unknown>[]) => [envs.slice(0, -1).map((e) => e.key), envs.slice(1).map((e) => e.key), envs.slice(1).map((e) => e.drift_days)];
 const cellsSql = `
   SELECT DISTINCT ON (mv.asset_id, d.environment) mv.asset_id::text, d.environment, d.deployed_at, d.promotion_id::text, p.number, mv.id::text, mv.version, mv.created_at
   FROM model_versions mv JOIN deployments d ON d.model_version_id = mv.id LEFT JOIN promotions p ON p.id = d.promotion_id

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -46,7 +46,7 @@ function InboxCard({ it }: { it: InboxItem }) {
         {it.purpose === "rollback" ? <Badge tone="warning">rollback</Badge> : null}
         {it.stale ? <Badge tone="danger">stale: a newer version already runs there</Badge> : null}
         {it.highRisk ? <Badge tone="warning">high-risk use case</Badge> : null}
-        <span className="text-sm text-slate-600">{it.approvals}/{it.required} approvals{it.stillNeeds ? `, one from ${ROLE_LABELS[it.stillNeeds].toLowerCase()} still needed` : ""} · requested by {it.requestedBy.name}</span>
+        <span className="text-sm text-slate-600">{it.approvals}/{it.required} approvals{it.stillNeeds ? `, one from ${ROLE_LABELS[it.stillNeeds].toLowerCase()} still needed` : ""} · {it.purpose === "rollback" && it.rollbackRequestedBy ? `rollback asked for by ${it.rollbackRequestedBy.name}` : `requested by ${it.requestedBy.name}`}</span>
       </div>
       <p className="text-sm">{it.purpose === "rollback" ? it.rollbackReason : it.justification}</p>
       <Diff item={it} />
@@ -59,9 +59,11 @@ function InboxCard({ it }: { it: InboxItem }) {
 /** Promotions and rollbacks waiting for a decision, oldest first, 25 at a time, with the diff against what runs now. */
 export function ApprovalsInbox() {
   const [show, setShow] = useState<Show>("decide");
+  const [environment, setEnvironment] = useState("");
+  const envs = useQuery({ queryKey: queryKeys.environments(), queryFn: () => apiFetch<{ items: { key: string; name: string }[] }>("/api/v1/environments") });
   const q = useInfiniteQuery({
-    queryKey: queryKeys.approvalsInbox(show),
-    queryFn: ({ pageParam, signal }) => apiFetch<Inbox>(`/api/v1/approvals/inbox?${new URLSearchParams({ show, ...(pageParam ? { cursor: pageParam } : {}) })}`, { signal }),
+    queryKey: [...queryKeys.approvalsInbox(show), environment],
+    queryFn: ({ pageParam, signal }) => apiFetch<Inbox>(`/api/v1/approvals/inbox?${new URLSearchParams({ show, ...(environment ? { environment } : {}), ...(pageParam ? { cursor: pageParam } : {}) })}`, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -76,6 +78,13 @@ export function ApprovalsInbox() {
             <input type="radio" name="inbox-show" value={value} checked={show === value} onChange={() => setShow(value)} /> {label}
           </label>
         ))}
+        <label className="inline-flex items-center gap-1">
+          Environment
+          <select className="rounded border px-2 py-1" value={environment} onChange={(e) => setEnvironment(e.target.value)}>
+            <option value="">All environments</option>
+            {envs.data?.items.map((e) => <option key={e.key} value={e.key}>{e.name}</option>)}
+          </select>
+        </label>
       </fieldset>
       {q.isPending ? <LoadingRows label="Loading your inbox" rows={4} />
         : q.error && !q.data ? <ErrorState error={q.error} onRetry={() => void q.refetch()} />

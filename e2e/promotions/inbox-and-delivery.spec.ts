@@ -20,6 +20,13 @@ test("the inbox shows a waiting rollback against the version it brings back, and
   await expect(rollback.getByRole("columnheader", { name: /^Runs now \(v\S+\)$/ })).toBeVisible();
   await expect(rollback).toContainText("You asked for this rollback; separation of duties says someone else must approve it.");
   await expect(rollback.getByRole("button", { name: "Approve rollback" })).toHaveCount(0);
+  await expect(rollback).toContainText("rollback asked for by Ana Novak");
+
+  // Narrowed to one environment: the rollback is Production's.
+  await page.getByLabel("Environment").selectOption({ label: "Development" });
+  await expect(rollback).toHaveCount(0);
+  await page.getByLabel("Environment").selectOption({ label: "Production" });
+  await expect(rollback).toBeVisible();
 });
 
 test("the delivery page filters the matrix by model name and drift, and pages what ran at a date", async ({ page }) => {

@@ -20,6 +20,7 @@ export const queryKeys = {
   promotion: (id: string) => ["promotions", id] as const,
   /** Without `show`: every inbox list (the prefix to invalidate). */
   approvalsInbox: (show?: string) => (show ? (["approvals", "inbox", show] as const) : (["approvals", "inbox"] as const)),
+  environments: () => ["environments"] as const,
   integrations: (envKey: string) => ["environments", envKey, "integrations"] as const,
   policies: (envKey: string) => ["environments", envKey, "policies"] as const,
 };

@@ -106,7 +106,7 @@ describe("approvals inbox", () => {
 
     const [item] = (await inbox(c!, { environment: env.key })).items;
     expect(item).toMatchObject({
-      id, purpose: "rollback", canDecide: true, approvals: 0, required: 1, rollbackReason: "Calibration drifted.", stale: false,
+      id, purpose: "rollback", canDecide: true, approvals: 0, required: 1, rollbackReason: "Calibration drifted.", stale: false, rollbackRequestedBy: { id: a!.userId, name: a!.name },
       model: { name: m.model.name, version: "2" },
       current: { version: "2", metrics: { auc: 0.9 } },
       candidate: { version: "1", metrics: { auc: 0.85 } },

@@ -27,7 +27,7 @@ export type InboxQuery = z.infer<typeof inboxQuery>;
 
 interface PageRow {
   id: string; number: number; state: "pending_approval" | "rollback_pending"; round: number; strategy: string; justification: string; rollbackReason: string | null;
-  submittedAt: Date; modelVersionId: string; previousVersionId: string | null; envKey: string; envName: string; requesterId: string; requesterName: string; rollbackRequestedById: string | null;
+  submittedAt: Date; modelVersionId: string; previousVersionId: string | null; envKey: string; envName: string; requesterId: string; requesterName: string; rollbackRequestedById: string | null; rollbackRequestedByName: string | null;
   requiredApprovals: number; rollbackApprovals: number; approverRoles: RoleName[]; approverTeamIds: string[]; highRiskRole: RoleName | null;
   requesterMayNotApprove: boolean; authorMayNotApprove: boolean; highRisk: boolean; authorId: string | null;
   decisions: { reviewerId: string; decision: Decision["decision"]; roles: RoleName[] | null }[];
@@ -81,7 +81,7 @@ async function loadPage(actor: Actor, q: InboxQuery): Promise<PageRow[]> {
     )
     SELECT p.id::text, p.number, p.state::text AS state, p.round, p.strategy::text AS strategy, p.justification, p.rollback_reason AS "rollbackReason",
       page.submitted_at AS "submittedAt", p.model_version_id::text AS "modelVersionId", p.previous_deployment->>'modelVersionId' AS "previousVersionId",
-      e.key AS "envKey", e.name AS "envName", u.id::text AS "requesterId", u.name AS "requesterName", p.rollback_requested_by_id::text AS "rollbackRequestedById",
+      e.key AS "envKey", e.name AS "envName", u.id::text AS "requesterId", u.name AS "requesterName", p.rollback_requested_by_id::text AS "rollbackRequestedById", rb.name AS "rollbackRequestedByName",
       pol.required_approvals AS "requiredApprovals", pol.rollback_approvals AS "rollbackApprovals", pol.approver_roles::text[] AS "approverRoles", pol.approver_team_ids AS "approverTeamIds",
       pol.high_risk_role::text AS "highRiskRole", pol.requester_may_not_approve AS "requesterMayNotApprove", pol.author_may_not_approve AS "authorMayNotApprove",
       COALESCE(page.high_risk, false) AS "highRisk",
@@ -99,6 +99,7 @@ async function loadPage(actor: Actor, q: InboxQuery): Promise<PageRow[]> {
     JOIN environments e ON e.id = p.environment_id
     JOIN environment_policies pol ON pol.id = p.policy_id
     JOIN users u ON u.id = p.requested_by_id
+    LEFT JOIN users rb ON rb.id = p.rollback_requested_by_id
     LEFT JOIN model_versions mv ON mv.id = p.model_version_id
     ORDER BY page.submitted_at, page.id`;
 }
@@ -126,6 +127,8 @@ export async function approvalsInbox(actor: Actor, q: InboxQuery = inboxQuery.pa
     return {
       id: p.id, number: p.number, purpose, state: p.state, environment: { key: p.envKey, name: p.envName }, strategy: p.strategy, justification: p.justification, rollbackReason: p.rollbackReason,
       requestedBy: { id: p.requesterId, name: p.requesterName }, submittedAt: p.submittedAt.toISOString(),
+      /** Who asked for the rollback (a rollback's requester, for separation of duties). */
+      rollbackRequestedBy: p.rollbackRequestedById && p.rollbackRequestedByName ? { id: p.rollbackRequestedById, name: p.rollbackRequestedByName } : null,
       model: requested ? { name: requested.modelName, assetId: requested.assetId, version: requested.version } : null,
       /** What the decision puts in place: the requested version, or for a rollback the one that comes back. */
       candidate: candidate ? sideView(candidate) : null,

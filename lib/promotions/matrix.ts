@@ -32,10 +32,11 @@ const newestActive = (env: Prisma.Sql) => Prisma.sql`
   SELECT d.model_version_id, d.deployed_at, mv.created_at FROM model_versions mv JOIN deployments d ON d.model_version_id = mv.id
   WHERE mv.asset_id = a.id AND d.environment = ${env} AND d.status = 'active' ORDER BY d.deployed_at DESC LIMIT 1`;
 
-/** The environments in promotion order, each with the drift days of its current policy. */
-export async function environmentsInOrder() {
-  const envs = await db().environment.findMany({ orderBy: [{ rank: "asc" }, { key: "asc" }], select: { key: true, name: true, policies: { orderBy: { version: "desc" }, take: 1, select: { driftDays: true } } } });
-  return envs.map((e) => ({ key: e.key, name: e.name, driftDays: e.policies[0]?.driftDays ?? 14 }));
+/** The environments in promotion order, each with the drift days of its current policy (one statement). */
+export async function environmentsInOrder(): Promise<{ key: string; name: string; driftDays: number }[]> {
+  return db().$queryRaw`
+    SELECT e.key, e.name, COALESCE((SELECT pol.drift_days FROM environment_policies pol WHERE pol.environment_id = e.id ORDER BY pol.version DESC LIMIT 1), 14) AS "driftDays"
+    FROM environments e ORDER BY e.rank, e.key`;
 }
 
 export async function environmentMatrix(actor: Actor, q: MatrixQuery = matrixQuery.parse({})) {
