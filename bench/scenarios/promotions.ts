@@ -19,7 +19,7 @@ const inboxSql = `
   page AS (
     SELECT x.* FROM unnest(ARRAY['pending_approval', 'rollback_pending']::"PromotionState"[]) s(state)
     CROSS JOIN LATERAL (
-      SELECT p.id, p.submitted_at, uc.tier = 'high' AS high_risk
+      SELECT p.id, p.submitted_at, (uc.tier = 'high' OR p.inherited_risk_tier IN ('high', 'prohibited')) AS high_risk
       FROM promotions p JOIN environment_policies pol ON pol.id = p.policy_id LEFT JOIN use_cases uc ON uc.id = p.use_case_id, me
       WHERE p.state = s.state
         AND NOT (pol.requester_may_not_approve AND (CASE WHEN p.state = 'rollback_pending' THEN COALESCE(p.rollback_requested_by_id, p.requested_by_id) ELSE p.requested_by_id END) = me.id)
@@ -29,7 +29,7 @@ const inboxSql = `
           AND pa.purpose = (CASE WHEN p.state = 'rollback_pending' THEN 'rollback' ELSE 'promotion' END)::"ApprovalPurpose")
         AND (p.policy_id = ANY(ARRAY(SELECT ap.id FROM environment_policies ap WHERE ap.approver_roles::text[] && me.roles
               AND (cardinality(ap.approver_team_ids) = 0 OR ap.approver_team_ids && me.teams)))
-          OR (uc.tier = 'high' AND p.policy_id = ANY(ARRAY(SELECT hp.id FROM environment_policies hp WHERE hp.high_risk_role::text = ANY(me.roles)))))
+          OR ((uc.tier = 'high' OR p.inherited_risk_tier IN ('high', 'prohibited')) AND p.policy_id = ANY(ARRAY(SELECT hp.id FROM environment_policies hp WHERE hp.high_risk_role::text = ANY(me.roles)))))
       ORDER BY p.submitted_at, p.id LIMIT ${INBOX_PAGE + 1}
     ) x
     ORDER BY x.submitted_at, x.id LIMIT ${INBOX_PAGE + 1}
