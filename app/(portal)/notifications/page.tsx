@@ -4,7 +4,7 @@ import { NotificationsInbox } from "@/components/notifications/notifications-inb
 export default function NotificationsPage() {
   return (
     <>
-      <PageHeader title="Notifications" description="Mentions and change requests on use cases you can see." />
+      <PageHeader title="Notifications" description="Mentions, change requests and decisions on use cases you can see." />
       <NotificationsInbox />
     </>
   );
