@@ -19,6 +19,15 @@ describe("isDatabaseDown", () => {
     expect(isDatabaseDown(Object.assign(new Error("Invalid `prisma.apiToken.findUnique()` invocation: Can't reach database server at 127.0.0.1:26910"), { code: "P1001" }))).toBe(true);
   });
 
+  // Shape seen on a raw query whose pooled connection the crashed server had closed (fault suite).
+  it("sees the adapter's ConnectionClosed kind on a raw query error (P2010)", () => {
+    const prismaError = Object.assign(new Error("Invalid `prisma.$queryRawUnsafe()` invocation: Raw query failed. Code: `N/A`."), {
+      code: "P2010",
+      meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "ConnectionClosed" } } },
+    });
+    expect(isDatabaseDown(prismaError)).toBe(true);
+  });
+
   it("does not take an ordinary query error for an outage", () => {
     const unique = Object.assign(new Error("Unique constraint failed"), { code: "P2002", meta: { driverAdapterError: { cause: { originalCode: "23505", originalMessage: "duplicate key value" } } } });
     expect(isDatabaseDown(unique)).toBe(false);

@@ -3,9 +3,13 @@
 // 08xxx: connection exceptions; Prisma's P1001 can't reach, P1002 timed out, P1017 server
 // closed the connection, P2024 timed out waiting for a pool connection.
 const DOWN_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006", "P1001", "P1002", "P1017", "P2024"]);
-const DOWN_MESSAGE = /connection terminated|Can't reach database server|timeout exceeded when trying to connect|Connection refused|ECONNREFUSED|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)|terminating connection due to (administrator command|crash of another server process)|Client has encountered a connection error/i;
+// Kinds Prisma's pg adapter gives socket errors (adapter-pg mapSocketError): ECONNREFUSED,
+// ECONNRESET and ETIMEDOUT arrive as these, with the original code gone, e.g. a raw query on
+// a pooled connection the crashed server closed ("Server has closed the connection", P2010).
+const DOWN_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
+const DOWN_MESSAGE = /connection terminated|Can't reach database server|timeout exceeded when trying to connect|Connection refused|ECONNREFUSED|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)|terminating connection due to (administrator command|crash of another server process)|Client has encountered a connection error|Server has closed the connection/i;
 
-type ErrorLike = { code?: unknown; originalCode?: unknown; message?: unknown; originalMessage?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+type ErrorLike = { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; originalMessage?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
 
 /**
  * Walks the error, its causes and, for Prisma's known request errors (which carry the
@@ -17,6 +21,7 @@ export function isDatabaseDown(e: unknown): boolean {
   for (let seen = 0; queue.length && seen < 12; seen++) {
     const err = queue.shift() as ErrorLike | null | undefined;
     if (!err || typeof err !== "object") continue;
+    if (typeof err.kind === "string" && DOWN_KINDS.has(err.kind)) return true;
     for (const code of [err.code, err.originalCode]) if (typeof code === "string" && DOWN_CODES.has(code)) return true;
     for (const msg of [err.message, err.originalMessage]) if (typeof msg === "string" && DOWN_MESSAGE.test(msg)) return true;
     queue.push(err.cause, err.meta?.driverAdapterError);
