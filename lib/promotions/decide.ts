@@ -7,14 +7,13 @@ import type { RequestContext } from "@/lib/http/context";
 import type { Actor } from "@/lib/policy/actor";
 import { requirePermission } from "@/lib/policy/require";
 import { enqueueOutbox, TOPICS } from "@/lib/outbox/outbox";
-import { tally, whyCannotDecide, type Decision } from "@/lib/promotions/approval-rules";
+import { tally, whyCannotDecide } from "@/lib/promotions/approval-rules";
+import { decisionsOf, isHighRisk } from "@/lib/promotions/high-risk";
 import { modelAuthorId } from "@/lib/promotions/evidence";
 import { lockPromotion, type LockedPromotion } from "@/lib/promotions/lock";
 import { decisionSchema, type DecisionInput } from "@/lib/promotions/schemas";
 import { transition, type PromotionEvent } from "@/lib/promotions/state-machine";
 import { addTimeline } from "@/lib/promotions/timeline";
-import { loadUseCaseFacts } from "@/lib/promotions/use-case-facts";
-import { inheritsHighRisk } from "@/lib/promotions/gates";
 
 type Ctx = RequestContext & { actor: Actor };
 
@@ -40,7 +39,7 @@ export async function decidePromotion(ctx: Ctx, id: string, raw: DecisionInput) 
       if (newer) throw conflict(`Promotion #${newer} replaced this one in ${p.environment.key} after the rollback was asked for; reject this rollback and roll back #${newer} instead.`);
     }
     const prior = await decisionsOf(tx, p.id, purpose, p.round);
-    const highRisk = (await loadUseCaseFacts(tx, p.useCaseId))?.riskTier === "high" || inheritsHighRisk(p.inheritedRiskTier);
+    const highRisk = await isHighRisk(tx, p.useCaseId, p.inheritedRiskTier);
     const requesterId = purpose === "rollback" ? (p.rollbackRequestedById ?? p.requestedById) : p.requestedById;
     const why = whyCannotDecide(ctx.actor, { requesterId, modelAuthorId: await modelAuthorId(tx, p.modelVersionId), decisions: prior, policy: p.policy, highRisk, purpose });
     if (why) throw new AppError(why.startsWith("You have already decided") ? "conflict" : "forbidden", why);
@@ -65,11 +64,6 @@ async function applyTransition(tx: Tx, p: LockedPromotion, next: LockedPromotion
   await addTimeline(tx, p.id, { kind: "state", message: `${purpose === "rollback" ? "Rollback " : ""}${next.replace(/_/g, " ")}.` });
   // Execution starts in a worker, never in this request: the outbox row commits with the approval.
   if (next === "approved" || next === "rolling_back") await enqueueOutbox(tx, TOPICS.advancePromotion, { promotionId: p.id });
-}
-
-async function decisionsOf(tx: Tx, promotionId: string, purpose: "promotion" | "rollback", round: number): Promise<Decision[]> {
-  const rows = await tx.promotionApproval.findMany({ where: { promotionId, purpose, round }, include: { reviewer: { select: { roles: { select: { role: true } } } } } });
-  return rows.map((r) => ({ reviewerId: r.reviewerId, reviewerRoles: r.reviewer.roles.map((x) => x.role), decision: r.decision }));
 }
 
 const verb = (d: string) => (d === "approve" ? "approved" : d === "reject" ? "rejected" : "requested changes");

@@ -6,6 +6,7 @@ import { enqueueOutbox, TOPICS } from "@/lib/outbox/outbox";
 import { currentDeployment, loadModelVersion } from "@/lib/promotions/evidence";
 import { blocking } from "@/lib/promotions/gates";
 import { runGates } from "@/lib/promotions/run-gates";
+import { missingHighRiskApproval } from "@/lib/promotions/high-risk";
 import { addTimeline } from "@/lib/promotions/timeline";
 import { tryLockPromotion } from "@/lib/promotions/execution/lock";
 import { nextStep, type Operation, type StepName, type StepRow } from "@/lib/promotions/execution/plan";
@@ -86,9 +87,11 @@ async function startExecution(p: Loaded, ports: ExecutionPorts) {
       executionStartedAt: new Date(), previousDeployment: previous ?? undefined, usedFakes: ports.usedFakes,
     });
     if (!started) return;
-    const fails = blocking(results);
+    const fails = blocking(results).map((f) => f.reason);
+    const lateRisk = await missingHighRiskApproval(tx, p, p.policy);
+    if (lateRisk) fails.push(lateRisk);
     if (fails.length) {
-      await workerTransition(tx, { id: p.id, state: started }, "step_failed", `Stopped before any change: gates block just before execution.`, { failureStep: "gates", failureReason: fails.map((f) => f.reason).join(" ") });
+      await workerTransition(tx, { id: p.id, state: started }, "step_failed", `Stopped before any change: ${lateRisk && fails.length === 1 ? "the request became high risk after its approval" : "gates block just before execution"}.`, { failureStep: "gates", failureReason: fails.join(" ") });
     }
   }, { timeout: 30_000 });
 }
