@@ -25,7 +25,7 @@ export function LineageExplorer({ nodeId }: { nodeId: string }) {
   const [collapsed, setCollapsed] = useState(new Set<string>());
   const [today] = useState(() => Math.floor(Date.now() / DAY) * DAY);
   const asOf = daysAgo ? new Date(today - (daysAgo - 1) * DAY).toISOString() : undefined;
-  const params = { nodeId, depth, direction, asOf, columns: "true", limit: 1000 };
+  const params = { nodeId, depth, direction, asOf, columns: "true", limit: 1000, shape: "nodes" };
   const q = useQuery({
     queryKey: queryKeys.lineage(params),
     queryFn: ({ signal }) => apiFetch<LineageGraph>(`/api/v1/lineage?${new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))}`, { signal }),

@@ -7,6 +7,8 @@ export const lineageQuery = z.object({
   asOf: z.iso.datetime({ offset: true }).optional().describe("Only edges first seen at or before this time"),
   limit: z.coerce.number().int().min(1).max(5_000).default(500).describe("Node limit; past it the answer is truncated"),
   columns: z.enum(["true", "false"]).default("false").transform((v) => v === "true").describe("Also return column-level edges between the nodes"),
+  shape: z.enum(["marquez", "nodes"]).default("marquez")
+    .describe("marquez: each node also lists its inEdges and outEdges, as Marquez clients expect; nodes: nodes without them, the edges only once in `edges` (what the portal's graph draws; about half the bytes of a hub's answer)"),
 });
 export type LineageQuery = z.infer<typeof lineageQuery>;
 
@@ -15,8 +17,8 @@ export const lineageNodeSchema = z.object({
   id: z.string(),
   type: z.enum(["DATASET", "JOB", "MODEL", "DEPLOYMENT"]),
   data: z.object({ assetId: z.string(), kind: z.string(), namespace: z.string(), name: z.string(), ownerTeamName: z.string().nullable(), depth: z.number() }),
-  inEdges: z.array(edge),
-  outEdges: z.array(edge),
+  inEdges: z.array(edge).optional().describe("Absent when shape=nodes"),
+  outEdges: z.array(edge).optional().describe("Absent when shape=nodes"),
 });
 export type LineageNode = z.infer<typeof lineageNodeSchema>;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { GET } from "@/app/api/v1/lineage/route";
 import { lineageGraph } from "@/lib/lineage/graph";
-import { lineageQuery } from "@/lib/lineage/graph-schemas";
+import { lineageGraphSchema, lineageQuery } from "@/lib/lineage/graph-schemas";
 import { createApiToken } from "@/lib/tokens/tokens";
 import { ctxOf, makeActor, makeTeam, unique } from "@/lib/test/factories";
 import type { Actor } from "@/lib/policy/actor";
@@ -29,6 +29,12 @@ describe("lineage walks", () => {
     expect(g.graph.map((n) => n.data.name).sort()).toEqual(["n0", "n1", "n2"]);
     expect(g.truncated).toBe(false);
     expect(g.edges).toHaveLength(3);
+    expect(g.graph.every((n) => n.inEdges?.length === 1 && n.outEdges?.length === 1)).toBe(true);
+    // The portal's graph asks for the nodes alone: the same nodes and edge list, each edge named once.
+    const lean = await lineageGraph(reader, q({ nodeId: a, depth: 50, direction: "both", shape: "nodes" }));
+    expect(lean.graph.map((n) => n.data)).toEqual(g.graph.map((n) => n.data));
+    expect(lean.graph.some((n) => "inEdges" in n || "outEdges" in n)).toBe(false);
+    expect(lean.edges).toEqual(g.edges);
   });
 
   it("stops at the depth asked for, in the direction asked for", async () => {
@@ -126,5 +132,35 @@ describe("lineage walks", () => {
     expect((await bad.json()).errors[0].path).toBe("depth");
     expect((await get(`nodeId=${a}&depth=10000`)).status).toBe(422);
     expect((await get(`nodeId=${a}&depth=3`)).status).toBe(200);
+  });
+
+  it("answers Marquez's shape through the API: node ids kind:namespace:name (a feature set as a dataset), in and out edges by those ids, the edge list with ISO times", async () => {
+    const team = await makeTeam();
+    const reader = await makeActor(["reviewer"]);
+    const ns = unique("shape");
+    const mk = (kind: "dataset" | "feature_set" | "job" | "model", name: string) => db().asset.create({ data: { kind, namespace: ns, name, ownerTeamId: team.id } });
+    const [raw, job, feats, model] = [await mk("dataset", "raw"), await mk("job", "build"), await mk("feature_set", "feats"), await mk("model", "churn")];
+    await edge(raw.id, job.id, "2026-01-01T10:00:00.123456Z");
+    await edge(job.id, feats.id, "2026-01-02T00:00:00Z");
+    await edge(feats.id, model.id, "2026-01-03T00:00:00Z");
+    const { token } = await createApiToken(ctxOf(reader), { name: unique("t"), scopes: ["read"] });
+    const res = await GET(new Request(`http://127.0.0.1/api/v1/lineage?nodeId=job:${ns}:build&depth=1&direction=both`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/json");
+    const g = lineageGraphSchema.parse(await res.json());
+    const [rawKey, jobKey, featsKey] = [`dataset:${ns}:raw`, `job:${ns}:build`, `dataset:${ns}:feats`];
+    expect(g).toMatchObject({ rootId: job.id, truncated: false, limit: 500, columnEdges: [] });
+    expect(g.graph).toEqual([
+      { id: jobKey, type: "JOB", data: { assetId: job.id, kind: "job", namespace: ns, name: "build", ownerTeamName: team.name, depth: 0 }, inEdges: [{ origin: rawKey, destination: jobKey }], outEdges: [{ origin: jobKey, destination: featsKey }] },
+      ...[
+        { id: rawKey, type: "DATASET", data: { assetId: raw.id, kind: "dataset", namespace: ns, name: "raw", ownerTeamName: team.name, depth: -1 }, inEdges: [], outEdges: [{ origin: rawKey, destination: jobKey }] },
+        { id: featsKey, type: "DATASET", data: { assetId: feats.id, kind: "feature_set", namespace: ns, name: "feats", ownerTeamName: team.name, depth: 1 }, inEdges: [{ origin: jobKey, destination: featsKey }], outEdges: [] },
+      ].sort((a, b) => a.data.assetId.localeCompare(b.data.assetId)),
+    ]);
+    // The model is two hops away: neither it nor its edge is in a depth-1 answer.
+    expect(g.edges.sort((a, b) => a.firstSeenAt.localeCompare(b.firstSeenAt))).toEqual([
+      { sourceId: raw.id, targetId: job.id, firstSeenAt: "2026-01-01T10:00:00.123Z", lastSeenAt: "2026-01-01T10:00:00.123Z" },
+      { sourceId: job.id, targetId: feats.id, firstSeenAt: "2026-01-02T00:00:00.000Z", lastSeenAt: "2026-01-02T00:00:00.000Z" },
+    ]);
   });
 });
