@@ -7,6 +7,14 @@ import { LIST_BUDGET, type Scenario } from "./types";
 // SQL takes well under a millisecond cannot stay within API ÷ SQL ≤ 2.
 export const baselineScenarios: Scenario[] = [
   {
+    // What the framework alone costs: Next.js routing, the request wrapper (request id, log
+    // line) and a tiny JSON answer, no database. Any API ÷ SQL ratio has this in its numerator;
+    // a question whose SQL takes less than half of it cannot meet ≤ 2 in this stack.
+    name: "framework floor: health check (no database, no auth)",
+    requires: ["GET /api/health"], budget: LIST_BUDGET,
+    requests: () => [{ method: "GET", path: "/api/health" }],
+  },
+  {
     name: "API floor: who am I (token auth only)",
     requires: ["GET /api/v1/me"], budget: LIST_BUDGET, ratio: true,
     requests: (ctx) => [{ method: "GET", path: "/api/v1/me", headers: ctx.admin }],
