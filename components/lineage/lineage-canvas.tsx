@@ -12,12 +12,22 @@ const EDGE = { stroke: "#94a3b8", strokeWidth: 1.2 };
 const EDGE_ON = { stroke: "#f59e0b", strokeWidth: 2.5 };
 const MINIMAP_COLORS: Record<string, string> = { dataset: "#93c5fd", feature_set: "#86efac", model: "#fcd34d", job: "#cbd5e1", deployment: "#fca5a5" };
 
-/** Fits the whole graph into view whenever a new layout arrives (a deeper walk, a filter). */
-function FitOnLayout({ positions }: { positions: Positions | null }) {
+// Below this zoom a node's name is a few pixels high: a long chain fitted whole is a row of
+// blank boxes. Then the view centres on the root at a zoom that can be read instead; the
+// minimap and the zoom controls still show the whole graph.
+const READABLE_ZOOM = 0.6;
+
+/** Fits the whole graph into view whenever a new layout arrives (a deeper walk, a filter), unless that makes it unreadable. */
+function FitOnLayout({ positions, rootKey }: { positions: Positions | null; rootKey: string | undefined }) {
   const flow = useReactFlow();
   useEffect(() => {
-    if (positions) void flow.fitView({ padding: 0.05, duration: 0 });
-  }, [positions, flow]);
+    if (!positions) return;
+    void (async () => {
+      await flow.fitView({ padding: 0.05, duration: 0 });
+      const root = rootKey ? positions[rootKey] : undefined;
+      if (root && flow.getZoom() < READABLE_ZOOM) await flow.setCenter(root.x + NODE_WIDTH / 2, root.y + NODE_HEIGHT / 2, { zoom: READABLE_ZOOM, duration: 0 });
+    })();
+  }, [positions, rootKey, flow]);
   return null;
 }
 
@@ -43,7 +53,7 @@ export function LineageCanvas({ nodes, edges, rootId, selected, highlight, onSel
   return (
     <ReactFlow nodes={rfNodes} edges={rfEdges} nodeTypes={NODE_TYPES} className={highlight.size ? "lineage-dim" : undefined} fitView minZoom={0.05} onlyRenderVisibleElements nodesConnectable={false} nodesDraggable={false}
       onNodeClick={(_, n) => onSelect(n.id)} proOptions={{ hideAttribution: true }}>
-      <FitOnLayout positions={positions} />
+      <FitOnLayout positions={positions} rootKey={nodes.find((n) => n.assetId === rootId)?.id} />
       <Background />
       <Controls showInteractive={false} />
       <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[(n.data as LineageNodeData).kind] ?? "#e2e8f0"} />
