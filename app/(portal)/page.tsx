@@ -1,23 +1,32 @@
 import Link from "next/link";
-import { Card, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
+import { DecisionsCard, NotificationsCard, ToScoreCard, YourChangesCard } from "@/components/home/home-lists";
 import { currentActor } from "@/lib/auth/session-actor";
+import { homeFor } from "@/lib/home/home";
 import { can } from "@/lib/policy/require";
 
 export default async function HomePage() {
   const actor = (await currentActor())!;
-  const items = NAV_ITEMS.filter((i) => i.href !== "/" && (!i.permission || can(actor, i.permission)));
+  const home = await homeFor(actor);
+  const links = NAV_ITEMS.filter((i) => i.href !== "/" && (!i.permission || can(actor, i.permission)));
   return (
     <>
-      <PageHeader title={`Welcome, ${actor.name}`} description="Decide, record and govern the AI work of the Center of Excellence." />
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {items.map((i) => (
-          <Card key={i.href}>
-            <Link href={i.href} className="font-medium text-brand-700 hover:underline">{i.label}</Link>
-            <p className="mt-1 text-sm text-slate-600">{i.section}</p>
-          </Card>
-        ))}
+      <PageHeader title={`Welcome, ${actor.name}`} description="What waits for you now; everything else is one click away." />
+      <div className="grid gap-4 lg:grid-cols-2">
+        {home.decisions ? <DecisionsCard decisions={home.decisions} /> : null}
+        {home.toScore ? <ToScoreCard toScore={home.toScore} /> : null}
+        {home.yourChanges ? <YourChangesCard yourChanges={home.yourChanges} /> : null}
+        {home.notifications ? <NotificationsCard notifications={home.notifications} /> : null}
       </div>
+      <nav aria-label="Go to" className="mt-8">
+        <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Go to</h2>
+        <ul className="flex flex-wrap gap-2">
+          {links.map((i) => (
+            <li key={i.href}><Link href={i.href} className="inline-block rounded border border-slate-200 bg-white px-3 py-1.5 text-sm text-brand-700 hover:bg-brand-50">{i.label}</Link></li>
+          ))}
+        </ul>
+      </nav>
     </>
   );
 }

@@ -7,8 +7,8 @@ import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { useMarkRead, useNotifications, useUnreadNotifications } from "@/lib/client/use-notifications";
 import type { NotificationView } from "@/lib/notifications/schemas";
+import { NOTIFICATION_WHAT as WHAT } from "@/components/notifications/notification-words";
 
-const WHAT: Record<NotificationView["kind"], string> = { mention: "mentioned you on", change_request: "requested changes to", approved: "approved for build", rejected: "rejected" };
 const BADGE: Partial<Record<NotificationView["kind"], { tone: "warning" | "success" | "danger"; text: string }>> = {
   change_request: { tone: "warning", text: "changes requested" },
   approved: { tone: "success", text: "approved" },

@@ -10,9 +10,11 @@ import { explainScores } from "@/lib/use-cases/explain";
 import { priorityOf, type ScoreValues } from "@/lib/use-cases/priority";
 import { getScores } from "@/lib/use-cases/score-view";
 import type { SubmitScoreInput } from "@/lib/use-cases/schemas";
+import type { UseCaseState } from "@/lib/generated/prisma/client";
 import type { ScoresView } from "@/lib/use-cases/views";
 
-const SCORABLE = ["submitted", "in_review"];
+/** The states in which reviewers score a use case (the home page lists these as waiting for a score). */
+export const SCORABLE: readonly UseCaseState[] = ["submitted", "in_review"];
 
 /**
  * A reviewer's own score under the current rubric. Its priority is computed now and

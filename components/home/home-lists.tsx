@@ -1,0 +1,76 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { formatRelative } from "@/components/ui/format";
+import { NOTIFICATION_WHAT } from "@/components/notifications/notification-words";
+import type { Home, UseCaseLine } from "@/lib/home/home";
+
+// The lists of the home page, one card each, server-rendered from lib/home/home.ts.
+
+function Section({ id, title, count, more = false, empty, all, children }: { id: string; title: string; count: number; more?: boolean; empty: string; all: { href: string; label: string }; children: ReactNode }) {
+  return (
+    <Card aria-labelledby={id}>
+      <div className="mb-3 flex items-baseline justify-between gap-2">
+        <h2 id={id} className="font-semibold">{title} <span className="text-sm font-normal text-slate-500">({count}{more ? "+" : ""})</span></h2>
+        <Link href={all.href} className="text-sm text-brand-700 hover:underline">{all.label}</Link>
+      </div>
+      {count === 0 ? <p className="text-sm text-slate-600">{empty}</p> : <ul className="divide-y divide-slate-100">{children}</ul>}
+    </Card>
+  );
+}
+
+const state = (s: string) => s.replace(/_/g, " ");
+
+function UseCaseItems({ items }: { items: UseCaseLine[] }) {
+  return items.map((u) => (
+    <li key={u.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+      <Link href={`/use-cases/${u.id}`} className="font-medium text-brand-700 hover:underline">{u.title}</Link>
+      <span className="shrink-0 text-slate-500"><Badge>{state(u.state)}</Badge> {formatRelative(u.since)}</span>
+    </li>
+  ));
+}
+
+export function DecisionsCard({ decisions }: { decisions: NonNullable<Home["decisions"]> }) {
+  const n = decisions.items.length;
+  return (
+    <Section id="home-decisions" title="Waiting for your decision" count={n} more={decisions.more} empty="No promotion or rollback waits for you." all={{ href: "/approvals", label: decisions.more ? "All in Approvals" : "Approvals" }}>
+      {decisions.items.map((p) => (
+        <li key={p.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+          <Link href={`/promotions/${p.id}`} className="font-medium text-brand-700 hover:underline">#{p.number} {p.purpose === "rollback" ? "Roll back " : ""}{p.model} → {p.environment}</Link>
+          <span className="shrink-0 text-slate-500">{p.highRisk ? <Badge tone="warning">high risk</Badge> : null} {p.approvals}/{p.required} approvals</span>
+        </li>
+      ))}
+    </Section>
+  );
+}
+
+export function ToScoreCard({ toScore }: { toScore: NonNullable<Home["toScore"]> }) {
+  return (
+    <Section id="home-to-score" title="Use cases waiting for your score" count={toScore.total} empty="You have scored every use case in review." all={{ href: "/use-cases?state=submitted,in_review", label: "All in review" }}>
+      <UseCaseItems items={toScore.items} />
+    </Section>
+  );
+}
+
+export function YourChangesCard({ yourChanges }: { yourChanges: NonNullable<Home["yourChanges"]> }) {
+  return (
+    <Section id="home-your-changes" title="Your use cases to finish" count={yourChanges.total} empty="None of your use cases waits for changes or is left in draft." all={{ href: "/use-cases/new", label: "New use case" }}>
+      <UseCaseItems items={yourChanges.items} />
+    </Section>
+  );
+}
+
+export function NotificationsCard({ notifications }: { notifications: NonNullable<Home["notifications"]> }) {
+  return (
+    <Section id="home-notifications" title="Unread notifications" count={notifications.unread} empty="Nothing new." all={{ href: "/notifications", label: "All notifications" }}>
+      {notifications.items.map((n) => (
+        <li key={n.id} className="py-2 text-sm">
+          <span className="text-slate-700">{n.actorName ?? "Someone"} {NOTIFICATION_WHAT[n.kind]} </span>
+          <Link href={`/use-cases/${n.useCaseId}`} className="font-medium text-brand-700 hover:underline">{n.useCaseTitle}</Link>
+          <span className="text-slate-500"> · {formatRelative(n.createdAt)}</span>
+        </li>
+      ))}
+    </Section>
+  );
+}

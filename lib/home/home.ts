@@ -1,0 +1,59 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/policy/actor";
+import { can } from "@/lib/policy/require";
+import { approvalsInbox, inboxQuery } from "@/lib/promotions/inbox";
+import { listNotifications } from "@/lib/notifications/inbox";
+import { listNotificationsQuery, type NotificationView } from "@/lib/notifications/schemas";
+import { visibleWhere } from "@/lib/use-cases/access";
+import { SCORABLE } from "@/lib/use-cases/scores";
+
+// The home page answers "what needs me now?" for whoever signs in: promotions they can
+// decide, use cases waiting for their score, their own use cases waiting for their changes,
+// and unread notifications. Each list comes from the service its own page uses, with the
+// same permission checks, and only for roles that can act on it.
+
+const SHOWN = 5;
+
+export interface UseCaseLine { id: string; title: string; state: string; since: string }
+export interface Home {
+  decisions: { items: { id: string; number: number; purpose: string; model: string; environment: string; highRisk: boolean; approvals: number; required: number }[]; more: boolean } | null;
+  toScore: { items: UseCaseLine[]; total: number } | null;
+  yourChanges: { items: UseCaseLine[]; total: number } | null;
+  notifications: { items: NotificationView[]; unread: number } | null;
+}
+
+export async function homeFor(actor: Actor): Promise<Home> {
+  const [decisions, toScore, yourChanges, notifications] = await Promise.all([
+    can(actor, "promotion.approve") ? approvalsInbox(actor, inboxQuery.parse({ show: "decide", limit: SHOWN })) : null,
+    // Highest priority first, as the portfolio ranks them; the owner may not score their own.
+    can(actor, "usecase.score") && can(actor, "usecase.read")
+      ? linesOfUseCases({ AND: [visibleWhere(actor), { state: { in: [...SCORABLE] } }, { ownerId: { not: actor.userId } }, { scores: { none: { reviewerId: actor.userId } } }] }, [{ priority: "desc" }, { id: "desc" }])
+      : null,
+    can(actor, "usecase.create") && can(actor, "usecase.read")
+      ? linesOfUseCases({ AND: [visibleWhere(actor), { ownerId: actor.userId }, { state: { in: ["changes_requested", "draft"] } }] }, [{ stateChangedAt: "desc" }, { id: "desc" }])
+      : null,
+    can(actor, "notification.read") ? listNotifications(actor, listNotificationsQuery.parse({ unread: "true", limit: SHOWN })) : null,
+  ]);
+  return {
+    decisions: decisions && {
+      items: decisions.items.map((p) => ({
+        id: p.id, number: p.number, purpose: p.purpose, model: p.model ? `${p.model.name} v${p.model.version}` : "A model version",
+        environment: p.environment.name, highRisk: p.highRisk, approvals: p.approvals, required: p.required,
+      })),
+      more: decisions.nextCursor !== null,
+    },
+    toScore,
+    yourChanges,
+    notifications: notifications && { items: notifications.items, unread: notifications.unreadCount },
+  };
+}
+
+async function linesOfUseCases(where: Prisma.UseCaseWhereInput, orderBy: Prisma.UseCaseOrderByWithRelationInput[]): Promise<{ items: UseCaseLine[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    db().useCase.findMany({ where, orderBy, take: SHOWN, select: { id: true, title: true, state: true, stateChangedAt: true } }),
+    db().useCase.count({ where }),
+  ]);
+  return { items: rows.map((r) => ({ id: r.id, title: r.title, state: r.state, since: r.stateChangedAt.toISOString() })), total };
+}
