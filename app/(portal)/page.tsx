@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
-import { DecisionsCard, NotificationsCard, ToScoreCard, YourChangesCard } from "@/components/home/home-lists";
+import { DecisionsCard, GlanceCard, NotificationsCard, ToScoreCard, YourChangesCard } from "@/components/home/home-lists";
 import { currentActor } from "@/lib/auth/session-actor";
 import { homeFor } from "@/lib/home/home";
 import { can } from "@/lib/policy/require";
@@ -13,11 +13,12 @@ export default async function HomePage() {
   return (
     <>
       <PageHeader title={`Welcome, ${actor.name}`} description="What waits for you now; everything else is one click away." />
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid items-start gap-4 lg:grid-cols-2">
         {home.decisions ? <DecisionsCard decisions={home.decisions} /> : null}
         {home.toScore ? <ToScoreCard toScore={home.toScore} /> : null}
         {home.yourChanges ? <YourChangesCard yourChanges={home.yourChanges} /> : null}
         {home.notifications ? <NotificationsCard notifications={home.notifications} /> : null}
+        {home.glance ? <GlanceCard glance={home.glance} /> : null}
       </div>
       <nav aria-label="Go to" className="mt-8">
         <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Go to</h2>

@@ -74,3 +74,28 @@ export function NotificationsCard({ notifications }: { notifications: NonNullabl
     </Section>
   );
 }
+
+export function GlanceCard({ glance }: { glance: NonNullable<Home["glance"]> }) {
+  const figures = [
+    { label: "in review", value: glance.inReview, href: "/use-cases?state=submitted,in_review" },
+    { label: "approved or being built", value: glance.building, href: "/use-cases?state=approved,in_development" },
+    { label: "in production", value: glance.live, href: "/use-cases?state=in_production" },
+    { label: "open and high risk", value: glance.openHighRisk, href: "/use-cases?tier=high,prohibited&state=submitted,in_review,changes_requested,approved,in_development,in_production,on_hold" },
+  ];
+  return (
+    <Card aria-labelledby="home-glance">
+      <div className="mb-3 flex items-baseline justify-between gap-2">
+        <h2 id="home-glance" className="font-semibold">Portfolio at a glance</h2>
+        <Link href="/dashboards/portfolio" className="text-sm text-brand-700 hover:underline">Portfolio dashboard</Link>
+      </div>
+      <dl className="grid grid-cols-2 gap-3">
+        {figures.map((f) => (
+          <div key={f.label} className="rounded border border-slate-100 p-3">
+            <dt className="text-sm text-slate-600"><Link href={f.href} className="hover:underline">Use cases {f.label}</Link></dt>
+            <dd className="text-2xl font-semibold tabular-nums">{f.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}

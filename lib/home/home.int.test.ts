@@ -64,4 +64,20 @@ describe("what the home page says waits for each person", () => {
     expect(decisions?.more).toBe(false);
     expect((await homeFor(m.owner)).decisions).toBeNull();
   });
+
+  it("gives leadership the portfolio in four numbers, scoped like the dashboard", async () => {
+    const { team, owner } = await makeCast();
+    const exec = await makeActor(["executive"]);
+    const before = (await homeFor(exec)).glance!;
+    await submittedUseCase(owner, team.id, { riskAnswers: { employment: true } });
+    await createUseCase(ctxOf(owner), fullIntake(team.id, { riskAnswers: { employment: true } }));
+    const after = (await homeFor(exec)).glance!;
+    // The submitted high-risk one counts as in review and as open high risk; the draft counts in neither.
+    expect(after).toEqual({ ...before, inReview: before.inReview + 1, openHighRisk: before.openHighRisk + 1 });
+    const home = await homeFor(exec);
+    expect([home.decisions, home.toScore, home.yourChanges]).toEqual([null, null, null]);
+    // A product owner's view covers their teams only.
+    const other = await makeCast();
+    expect((await homeFor(other.owner)).glance).toEqual({ inReview: 0, building: 0, live: 0, openHighRisk: 0 });
+  });
 });

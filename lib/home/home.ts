@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/policy/actor";
 import { can } from "@/lib/policy/require";
 import { approvalsInbox, inboxQuery } from "@/lib/promotions/inbox";
 import { listNotifications } from "@/lib/notifications/inbox";
 import { listNotificationsQuery, type NotificationView } from "@/lib/notifications/schemas";
-import { visibleWhere } from "@/lib/use-cases/access";
+import { visibleTeams, visibleWhere } from "@/lib/use-cases/access";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { SCORABLE } from "@/lib/use-cases/scores";
 
 // The home page answers "what needs me now?" for whoever signs in: promotions they can
@@ -22,10 +22,12 @@ export interface Home {
   toScore: { items: UseCaseLine[]; total: number } | null;
   yourChanges: { items: UseCaseLine[]; total: number } | null;
   notifications: { items: NotificationView[]; unread: number } | null;
+  /** The portfolio in four numbers, for whoever may read the portfolio dashboard. */
+  glance: { inReview: number; building: number; live: number; openHighRisk: number } | null;
 }
 
 export async function homeFor(actor: Actor): Promise<Home> {
-  const [decisions, toScore, yourChanges, notifications] = await Promise.all([
+  const [decisions, toScore, yourChanges, notifications, glance] = await Promise.all([
     can(actor, "promotion.approve") ? approvalsInbox(actor, inboxQuery.parse({ show: "decide", limit: SHOWN })) : null,
     // Highest priority first, as the portfolio ranks them; the owner may not score their own.
     can(actor, "usecase.score") && can(actor, "usecase.read")
@@ -35,6 +37,7 @@ export async function homeFor(actor: Actor): Promise<Home> {
       ? linesOfUseCases({ AND: [visibleWhere(actor), { ownerId: actor.userId }, { state: { in: ["changes_requested", "draft"] } }] }, [{ stateChangedAt: "desc" }, { id: "desc" }])
       : null,
     can(actor, "notification.read") ? listNotifications(actor, listNotificationsQuery.parse({ unread: "true", limit: SHOWN })) : null,
+    can(actor, "portfolio.read") ? portfolioGlance(actor) : null,
   ]);
   return {
     decisions: decisions && {
@@ -47,6 +50,7 @@ export async function homeFor(actor: Actor): Promise<Home> {
     toScore,
     yourChanges,
     notifications: notifications && { items: notifications.items, unread: notifications.unreadCount },
+    glance,
   };
 }
 
@@ -56,4 +60,17 @@ async function linesOfUseCases(where: Prisma.UseCaseWhereInput, orderBy: Prisma.
     db().useCase.count({ where }),
   ]);
   return { items: rows.map((r) => ({ id: r.id, title: r.title, state: r.state, since: r.stateChangedAt.toISOString() })), total };
+}
+
+/** One aggregate over the use cases the actor's portfolio view covers (the dashboard's scope). */
+async function portfolioGlance(actor: Actor): Promise<NonNullable<Home["glance"]>> {
+  const teams = visibleTeams(actor, "portfolio.read");
+  const scope = teams === null ? Prisma.sql`TRUE` : Prisma.sql`u.team_id = ANY(CAST(${teams} AS uuid[]))`;
+  const [row] = await db().$queryRaw<NonNullable<Home["glance"]>[]>`
+    SELECT count(*) FILTER (WHERE u.state IN ('submitted', 'in_review'))::int AS "inReview",
+           count(*) FILTER (WHERE u.state IN ('approved', 'in_development'))::int AS building,
+           count(*) FILTER (WHERE u.state = 'in_production')::int AS live,
+           count(*) FILTER (WHERE u.tier IN ('high', 'prohibited') AND u.state NOT IN ('draft', 'rejected', 'retired'))::int AS "openHighRisk"
+    FROM use_cases u WHERE ${scope}`;
+  return row!;
 }
