@@ -20,7 +20,7 @@ export function FacetList({ title, param, items, active, href, lowerBound = fals
           const on = active === f.value;
           const count = `${fmt.format(f.count)}${lowerBound ? "+" : ""}`;
           return (
-            <li key={f.value || "none"}>
+            <li key={f.value}>
               <Link aria-current={on ? "true" : undefined} href={href({ [param]: on ? null : f.value })}
                 className={on ? "font-semibold text-brand-700" : "text-slate-700 hover:text-brand-700"}>
                 {param === "kind" ? KIND_LABEL[f.label] ?? f.label : f.label} <span className="text-slate-400">({count})</span>{on ? " ✕" : ""}

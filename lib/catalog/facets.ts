@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/policy/actor";
 import { readableTeams } from "@/lib/catalog/scope";
 import { searchWhere } from "@/lib/catalog/search";
-import type { AssetFacets, AssetFilters, FacetCount } from "@/lib/catalog/schemas";
+import { UNOWNED_FILTER, type AssetFacets, type AssetFilters, type FacetCount } from "@/lib/catalog/schemas";
 
 /** A text query (or a tag or namespace filter) counts at most this many matches. */
 export const FACET_SAMPLE = 1000;
@@ -31,7 +31,7 @@ export async function assetFacets(actor: Actor, q: AssetFilters): Promise<AssetF
     const count = Number(r.count);
     if (r.facet === "total") facets.counted = count;
     else if (r.facet === "more") facets.approximate = count > 0;
-    else facets[r.facet as "kind" | "owner" | "tag" | "namespace"].push({ value: r.value ?? "", label: r.label ?? "", count });
+    else facets[r.facet as "kind" | "owner" | "tag" | "namespace"].push({ value: r.value ?? UNOWNED_FILTER, label: r.label ?? "", count });
   }
   const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.label.localeCompare(b.label);
   for (const list of [facets.kind, facets.owner, facets.tag, facets.namespace]) list.sort(byCount);
@@ -42,7 +42,7 @@ function maintainedCounts(teams: string[] | null, q: AssetFilters): Promise<Row[
   const conds: Prisma.Sql[] = [];
   if (teams !== null) conds.push(Prisma.sql`c.owner_key = ANY(${[...teams, UNOWNED]}::uuid[])`);
   if (q.kind) conds.push(Prisma.sql`c.kind = ${q.kind}::"AssetKind"`);
-  if (q.ownerTeamId) conds.push(Prisma.sql`c.owner_key = ${q.ownerTeamId}::uuid`);
+  if (q.ownerTeamId) conds.push(Prisma.sql`c.owner_key = ${q.ownerTeamId === UNOWNED_FILTER ? UNOWNED : q.ownerTeamId}::uuid`);
   const where = conds.length ? Prisma.join(conds, " AND ") : Prisma.sql`TRUE`;
   // Every asset has one namespace, so the namespace rows also sum to the kind and owner counts.
   return db().$queryRaw<Row[]>`

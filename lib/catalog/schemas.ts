@@ -109,10 +109,14 @@ export const versionSchema = z
 export type VersionView = z.infer<typeof versionSchema>;
 
 /** The filters of a catalog search, shared by the list and its facet counts. */
+/** The owner filter's value for assets no team owns yet (first seen through lineage). */
+export const UNOWNED_FILTER = "none";
+
 export const assetFiltersQuery = z.object({
   q: z.string().trim().max(200).optional(),
   kind: assetKindSchema.optional(),
-  ownerTeamId: z.uuid().optional(),
+  ownerTeamId: z.union([z.uuid(), z.literal(UNOWNED_FILTER)], { message: `must be a team id or "${UNOWNED_FILTER}"` }).optional()
+    .describe(`A team id, or "${UNOWNED_FILTER}" for assets no team owns yet`),
   tag: z.string().max(64).optional(),
   namespace: z.string().max(512).optional(),
 });
@@ -125,7 +129,7 @@ export const searchAssetsQuery = assetFiltersQuery.extend({
 export type SearchAssetsQuery = z.infer<typeof searchAssetsQuery>;
 
 const facetCountSchema = z.object({
-  value: z.string().describe("The filter value (\"\" for unowned assets)"),
+  value: z.string().describe(`The filter value ("${UNOWNED_FILTER}" for unowned assets)`),
   label: z.string(),
   count: z.number().int(),
 });

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor, type Page } from "@/lib/http/cursor";
 import type { Actor } from "@/lib/policy/actor";
 import { assetVisibleSql, readableTeams } from "@/lib/catalog/scope";
 import { assetColumnsSql, assetViewOfSql, type AssetSqlRow } from "@/lib/catalog/asset-rows";
-import type { AssetFilters, AssetView, SearchAssetsQuery } from "@/lib/catalog/schemas";
+import { UNOWNED_FILTER, type AssetFilters, type AssetView, type SearchAssetsQuery } from "@/lib/catalog/schemas";
 
 /** Words of the query as prefix terms ANDed: "cust ord" finds customer_orders. Null for no usable word. */
 export function toPrefixQuery(q: string | undefined): string | null {
@@ -21,7 +21,7 @@ export function searchWhere(actor: Actor, q: AssetFilters): { where: Prisma.Sql;
   const conds: Prisma.Sql[] = [assetVisibleSql("a", readableTeams(actor))];
   if (tsq) conds.push(Prisma.sql`a.search_vector @@ to_tsquery('simple', ${tsq})`);
   if (q.kind) conds.push(Prisma.sql`a.kind = ${q.kind}::"AssetKind"`);
-  if (q.ownerTeamId) conds.push(Prisma.sql`a.owner_team_id = ${q.ownerTeamId}::uuid`);
+  if (q.ownerTeamId) conds.push(q.ownerTeamId === UNOWNED_FILTER ? Prisma.sql`a.owner_team_id IS NULL` : Prisma.sql`a.owner_team_id = ${q.ownerTeamId}::uuid`);
   if (q.tag) conds.push(Prisma.sql`a.tags @> ARRAY[${q.tag}]::text[]`);
   if (q.namespace) conds.push(Prisma.sql`a.namespace = ${q.namespace}`);
   return { where: Prisma.join(conds, " AND "), tsq };
