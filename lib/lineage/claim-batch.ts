@@ -1,92 +1,65 @@
-import "server-only";
-import { preparedStatement, type Tx } from "@/lib/db";
-import type { NormalizedEvent } from "@/lib/lineage/normalize";
+// The first half of a batch's one statement (store-batch.ts): store the events verbatim
+// (the dedupe key decides which are new) and find or create every job and dataset a NEW
+// event names. It ends in two CTEs the fold (write-batch.ts) reads: fresh (the batch
+// indexes of the new events) and ids (asset index -> id). Parameters, as batchParams
+// makes them: $1 events, $2 their dedupe keys in batch order, $3 the (asset, event)
+// pairs, $4-$6 the sender; $13 the dataset versions (the fold's, read here as well).
+//
+// New assets are not in the statement's snapshot, so nothing later in the statement can
+// read or UPDATE them: their ids come from the INSERTs' RETURNING, and a new dataset gets
+// its column names (search) as it is inserted, from the newest schema the batch brings.
 
-// First of the two statements of a batch: store the events verbatim (the dedupe key
-// decides which are new) and make sure every job and dataset a NEW event names exists,
-// returning the ids. Events whose key is already stored are not folded again.
-
-export const assetKey = (ns: string, name: string) => `${ns}\u0000${name}`;
-export interface AssetIds { jobs: Map<string, string>; datasets: Map<string, string> }
-/** Who sent the events, stored on each of them (null for the demo seed). */
-export interface Sender { userId: string; tokenId: string | null; requestId: string | null }
-
-/** The jobs and datasets (namespace, name) an event writes rows for. */
-function assetsOf(e: NormalizedEvent): { kind: "job" | "dataset"; namespace: string; name: string }[] {
-  return [
-    ...(e.job ? [{ kind: "job" as const, ...e.job }] : []),
-    ...e.datasets.map((d) => ({ kind: "dataset" as const, namespace: d.namespace, name: d.name })),
-    ...e.columnEdges.flatMap((c) => [{ kind: "dataset" as const, ...c.source }, { kind: "dataset" as const, ...c.target }]),
-  ];
-}
-
-// Existing assets are found with one unique-index probe per name (LIMIT keeps it a
-// nested loop: a hash join would read the whole assets table per batch). A dataset
-// also registered as a feature set resolves to one of them, the dataset first, the same
-// one every time.
-const PROBE = `SELECT a.id, a.kind::text AS kind FROM assets a
+/** Existing assets, one unique-index probe per name (LIMIT keeps it a nested loop: a hash
+ * join would read the whole assets table per batch). A dataset also registered as a feature
+ * set resolves to one of them, the dataset first, the same one every time. */
+const PROBE = `SELECT a.id FROM assets a
   WHERE a.namespace = w.ns AND a.name = w.n AND a.kind = ANY (CASE w.kind WHEN 'job' THEN '{job}'::"AssetKind"[] ELSE '{dataset,feature_set}'::"AssetKind"[] END)
   ORDER BY a.kind LIMIT 1`;
 
+export const CLAIM = `ev AS (
+  INSERT INTO lineage_events (dedupe_key, event_kind, run_id, event_type, event_time, payload, sent_by_user_id, sent_by_token_id, request_id)
+  SELECT k, e, r, y, t, p, $4::uuid, $5::uuid, $6 FROM json_to_recordset($1::json) AS x(k text, e text, r uuid, y text, t timestamptz, p jsonb)
+  ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key
+), fresh AS (
+  SELECT (o - 1)::int AS x FROM json_array_elements_text($2::json) WITH ORDINALITY AS k(key, o) WHERE key IN (SELECT dedupe_key FROM ev)
+), wanted AS (
+  SELECT DISTINCT i, kind, ns, n FROM json_to_recordset($3::json) AS w(i int, kind text, ns text, n text, x int) WHERE x IN (SELECT x FROM fresh)
+), version_in AS (
+  -- One row per dataset and version of the new events: the earliest sighting, and the
+  -- row with a producing run (then the fullest schema) for the rest. (observed, not at:
+  -- ORDER BY would take an output column named at for the input column.)
+  SELECT DISTINCT ON (a, v) a, v, repo, ref, c, p, COALESCE(sch, '[]') AS sch, dq, run, min(at) OVER w AS observed
+  FROM json_to_recordset($13::json) AS u(x int, a int, v text, repo text, ref text, c text, p text, sch jsonb, dq jsonb, run uuid, at timestamptz)
+  WHERE x IN (SELECT x FROM fresh)
+  WINDOW w AS (PARTITION BY a, v)
+  ORDER BY a, v, (run IS NULL), at, run, length(sch::text) DESC
+), new_jobs AS (
+  -- Sorted, so that concurrent batches take the unique-index locks in one order.
+  INSERT INTO assets (kind, namespace, name) SELECT 'job', ns, n FROM wanted WHERE kind = 'job' ORDER BY ns, n
+  ON CONFLICT (kind, namespace, name) DO NOTHING RETURNING id, namespace, name
+), new_datasets AS (
+  -- A dataset registered as a feature set stays one: lineage finds it by namespace and name.
+  -- Column names of the newest version with a schema (ties: the version key), as the fold
+  -- keeps them for existing datasets.
+  INSERT INTO assets (kind, namespace, name, column_names)
+  SELECT 'dataset', w.ns, w.n, COALESCE((
+    SELECT ARRAY(SELECT f->>'name' FROM jsonb_array_elements(v.sch) f WHERE f ? 'name') FROM version_in v
+    WHERE v.a = w.i AND jsonb_array_length(v.sch) > 0 ORDER BY v.observed DESC, v.v DESC LIMIT 1), '{}')
+  FROM wanted w
+  WHERE w.kind = 'dataset' AND NOT EXISTS (SELECT 1 FROM assets a WHERE a.namespace = w.ns AND a.name = w.n AND a.kind = 'feature_set')
+  ORDER BY w.ns, w.n
+  ON CONFLICT (kind, namespace, name) DO NOTHING RETURNING id, namespace, name
+), ids AS (
+  SELECT w.i, j.id FROM new_jobs j JOIN wanted w ON w.kind = 'job' AND w.ns = j.namespace AND w.n = j.name
+  UNION ALL SELECT w.i, d.id FROM new_datasets d JOIN wanted w ON w.kind = 'dataset' AND w.ns = d.namespace AND w.n = d.name
+  UNION ALL SELECT w.i, a.id FROM wanted w CROSS JOIN LATERAL (${PROBE}) a
+)`;
+
 /**
- * The events as one JSON array for json_to_recordset, each payload spliced in as the
- * JSON text it already is: one string parameter instead of six arrays whose every
- * element the driver would escape (that escaping and the garbage it made were a large
- * share of the server's CPU per event).
+ * The statement's last check, as a SELECT returning nothing or raising. An asset another
+ * batch created after this statement's snapshot was skipped by ON CONFLICT and is not in
+ * the snapshot either, so it has no id here (rare: concurrent first sightings of one name).
+ * lineage_assets_raced() raises serialization_failure, which rolls the whole statement back;
+ * ingest.ts runs it again, and the new snapshot sees the asset.
  */
-function eventsJson(events: NormalizedEvent[]): string {
-  return `[${events.map((n) => `${JSON.stringify({ k: n.dedupeKey, e: n.eventKind, r: n.runId, y: n.eventType, t: n.eventTime }).slice(0, -1)},"p":${n.payload}}`).join(",")}]`;
-}
-
-const CLAIM = preparedStatement("lineage_claim", `WITH ev AS (
-       INSERT INTO lineage_events (dedupe_key, event_kind, run_id, event_type, event_time, payload, sent_by_user_id, sent_by_token_id, request_id)
-       SELECT k, e, r, y, t, p, $3::uuid, $4::uuid, $5 FROM json_to_recordset($1::json) AS x(k text, e text, r uuid, y text, t timestamptz, p jsonb)
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key
-     ), wanted AS (
-       SELECT DISTINCT kind, ns, n FROM json_to_recordset($2::json) AS x(kind text, ns text, n text, key text)
-       WHERE key IN (SELECT dedupe_key FROM ev)
-     ), new_jobs AS (
-       -- Sorted, so that concurrent batches take the unique-index locks in one order.
-       INSERT INTO assets (kind, namespace, name) SELECT 'job', ns, n FROM wanted WHERE kind = 'job' ORDER BY ns, n
-       ON CONFLICT (kind, namespace, name) DO NOTHING RETURNING id, kind::text AS kind, namespace, name
-     ), new_datasets AS (
-       -- A dataset registered as a feature set stays one: lineage finds it by namespace and name.
-       INSERT INTO assets (kind, namespace, name) SELECT 'dataset', ns, n FROM wanted w
-       WHERE kind = 'dataset' AND NOT EXISTS (SELECT 1 FROM assets a WHERE a.namespace = w.ns AND a.name = w.n AND a.kind = 'feature_set')
-       ORDER BY ns, n
-       ON CONFLICT (kind, namespace, name) DO NOTHING RETURNING id, kind::text AS kind, namespace, name
-     )
-     SELECT dedupe_key AS key, NULL::uuid AS id, NULL AS kind, NULL AS namespace, NULL AS name FROM ev
-     UNION ALL SELECT NULL, id, kind, namespace, name FROM new_jobs
-     UNION ALL SELECT NULL, id, kind, namespace, name FROM new_datasets
-     -- Existing assets, one unique-index probe each (LIMIT keeps it a nested loop: a hash
-     -- join would read the whole assets table per batch). A dataset also registered as a
-     -- feature set resolves to one of them, the dataset first, the same one every time.
-     UNION ALL SELECT NULL, a.id, a.kind, w.ns, w.n FROM wanted w CROSS JOIN LATERAL (${PROBE}) a`);
-
-export async function claimBatch(tx: Tx, events: NormalizedEvent[], sender: Sender | null): Promise<{ fresh: Set<string>; ids: AssetIds }> {
-  const named = [...new Map(events.flatMap((e) => assetsOf(e).map((a) => [`${a.kind}\u0000${assetKey(a.namespace, a.name)}\u0000${e.dedupeKey}`, { ...a, key: e.dedupeKey }] as const))).values()];
-  const rows = await tx.$queryRawUnsafe<{ key: string | null; id: string | null; kind: string | null; namespace: string | null; name: string | null }[]>(
-    CLAIM,
-    eventsJson(events), JSON.stringify(named.map((a) => ({ kind: a.kind, ns: a.namespace, n: a.name, key: a.key }))),
-    sender?.userId ?? null, sender?.tokenId ?? null, sender?.requestId ?? null,
-  );
-  const fresh = new Set<string>();
-  const ids: AssetIds = { jobs: new Map(), datasets: new Map() };
-  const keep = (r: { id: string; kind: string; namespace: string; name: string }) => (r.kind === "job" ? ids.jobs : ids.datasets).set(assetKey(r.namespace, r.name), r.id);
-  for (const r of rows) {
-    if (r.key !== null) fresh.add(r.key);
-    else keep(r as never);
-  }
-  // An asset another batch created after this statement's snapshot was skipped by
-  // ON CONFLICT and is not in the snapshot either: read it again (rare, only under concurrency).
-  const missing = named.filter((a) => fresh.has(a.key) && !(a.kind === "job" ? ids.jobs : ids.datasets).has(assetKey(a.namespace, a.name)));
-  if (missing.length) {
-    const again = await tx.$queryRawUnsafe<{ id: string; kind: string; namespace: string; name: string }[]>(
-      `SELECT a.id, a.kind, w.ns AS namespace, w.n AS name FROM unnest($1::text[], $2::text[], $3::text[]) AS w(kind, ns, n) CROSS JOIN LATERAL (${PROBE}) a`,
-      missing.map((a) => a.kind), missing.map((a) => a.namespace), missing.map((a) => a.name),
-    );
-    again.forEach(keep);
-  }
-  return { fresh, ids };
-}
+export const CLAIM_CHECK = `SELECT lineage_assets_raced() FROM wanted w WHERE NOT EXISTS (SELECT 1 FROM ids WHERE ids.i = w.i)`;
