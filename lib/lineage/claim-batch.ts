@@ -33,26 +33,30 @@ export const CLAIM = `ev AS (
   WHERE x IN (SELECT x FROM fresh)
   WINDOW w AS (PARTITION BY a, v)
   ORDER BY a, v, (run IS NULL), at, run, length(sch::text) DESC
+), found AS (
+  SELECT w.i, a.id FROM wanted w CROSS JOIN LATERAL (${PROBE}) a
 ), new_jobs AS (
+  -- Only names the snapshot does not hold: a row offered to INSERT runs the search-vector
+  -- trigger and a speculative insertion even when ON CONFLICT then skips it.
   -- Sorted, so that concurrent batches take the unique-index locks in one order.
-  INSERT INTO assets (kind, namespace, name) SELECT 'job', ns, n FROM wanted WHERE kind = 'job' ORDER BY ns, n
+  INSERT INTO assets (kind, namespace, name) SELECT 'job', ns, n FROM wanted WHERE kind = 'job' AND i NOT IN (SELECT i FROM found) ORDER BY ns, n
   ON CONFLICT (kind, namespace, name) DO NOTHING RETURNING id, namespace, name
 ), new_datasets AS (
-  -- A dataset registered as a feature set stays one: lineage finds it by namespace and name.
-  -- Column names of the newest version with a schema (ties: the version key), as the fold
-  -- keeps them for existing datasets.
+  -- A dataset registered as a feature set stays one (found holds it): lineage finds it by
+  -- namespace and name. Column names of the newest version with a schema (ties: the
+  -- version key), as the fold keeps them for existing datasets.
   INSERT INTO assets (kind, namespace, name, column_names)
   SELECT 'dataset', w.ns, w.n, COALESCE((
     SELECT ARRAY(SELECT f->>'name' FROM jsonb_array_elements(v.sch) f WHERE f ? 'name') FROM version_in v
     WHERE v.a = w.i AND jsonb_array_length(v.sch) > 0 ORDER BY v.observed DESC, v.v DESC LIMIT 1), '{}')
   FROM wanted w
-  WHERE w.kind = 'dataset' AND NOT EXISTS (SELECT 1 FROM assets a WHERE a.namespace = w.ns AND a.name = w.n AND a.kind = 'feature_set')
+  WHERE w.kind = 'dataset' AND w.i NOT IN (SELECT i FROM found)
   ORDER BY w.ns, w.n
   ON CONFLICT (kind, namespace, name) DO NOTHING RETURNING id, namespace, name
 ), ids AS (
   SELECT w.i, j.id FROM new_jobs j JOIN wanted w ON w.kind = 'job' AND w.ns = j.namespace AND w.n = j.name
   UNION ALL SELECT w.i, d.id FROM new_datasets d JOIN wanted w ON w.kind = 'dataset' AND w.ns = d.namespace AND w.n = d.name
-  UNION ALL SELECT w.i, a.id FROM wanted w CROSS JOIN LATERAL (${PROBE}) a
+  UNION ALL SELECT i, id FROM found
 )`;
 
 /**

@@ -54,6 +54,19 @@ describe("a batch in one statement", () => {
     expect(await db().lineageEdge.count({ where: { OR: [{ source: { namespace: ns } }, { target: { namespace: ns } }] } })).toBe(2);
   });
 
+  it("leaves a known dataset version's row alone when a later run sees it unchanged, and moves it when a run saw it earlier", async () => {
+    const token = await lineageToken();
+    const ns = unique("ns");
+    const version = async () => (await db().$queryRaw<{ xmin: string; observed: Date }[]>`SELECT v.xmin::text AS xmin, v.observed_at AS observed FROM dataset_versions v JOIN assets a ON a.id = v.asset_id WHERE a.namespace = ${ns} AND a.name = 'daily'`)[0]!;
+    const withVersion = (at: string) => ({ ...writes(ns, at, { name: "out" }), inputs: [{ namespace: ns, name: "daily", facets: { version: { _producer: facet._producer, _schemaURL: "https://openlineage.io/spec/facets/1-0-0/DatasetVersionDatasetFacet.json", datasetVersion: "2026-05-01" } } }] });
+    expect((await post(withVersion("2026-05-02T00:00:00Z"), token)).status).toBe(201);
+    const first = await version();
+    expect((await post(withVersion("2026-05-03T00:00:00Z"), token)).status).toBe(201);
+    expect(await version()).toEqual(first); // an update that changes nothing would still write a new row version
+    expect((await post(withVersion("2026-05-01T12:00:00Z"), token)).status).toBe(201);
+    expect((await version()).observed).toEqual(new Date("2026-05-01T12:00:00Z"));
+  });
+
   it("runs again, storing each row once, when a concurrent batch creates a dataset it names while it runs", async () => {
     const token = await lineageToken();
     const ns = unique("ns");

@@ -74,6 +74,13 @@ export const FOLD = `run_rows AS (
     observed_at = LEAST(dataset_versions.observed_at, EXCLUDED.observed_at),
     schema = CASE WHEN jsonb_array_length(dataset_versions.schema) = 0 THEN EXCLUDED.schema ELSE dataset_versions.schema END,
     data_quality = CASE WHEN EXCLUDED.data_quality IS NULL THEN dataset_versions.data_quality ELSE COALESCE(dataset_versions.data_quality, '{}') || EXCLUDED.data_quality END
+  -- Only when something above would change: most sightings are of a version already known
+  -- (every run reading the same input), and an update that changes nothing still writes a
+  -- row version. A version left alone is not RETURNed, which changed and newest allow for.
+  WHERE EXCLUDED.observed_at < dataset_versions.observed_at
+     OR (EXCLUDED.produced_by_run_id IS NOT NULL AND dataset_versions.produced_by_run_id IS NULL)
+     OR (jsonb_array_length(dataset_versions.schema) = 0 AND jsonb_array_length(EXCLUDED.schema) > 0)
+     OR EXCLUDED.data_quality IS NOT NULL
   RETURNING id, asset_id, observed_at, schema
 ), changed AS (
   -- Datasets whose newest schema may have moved: a version with a schema that is new,
