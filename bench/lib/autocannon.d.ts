@@ -5,6 +5,8 @@ declare module "autocannon" {
     path?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Called before each send of this request, by every connection; answers the request to send. */
+    setupRequest?: (req: Request) => Request;
   }
   interface Options {
     url: string;

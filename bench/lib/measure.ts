@@ -47,11 +47,16 @@ function assertLocalUrl(url: string): void {
   if (host !== "127.0.0.1" && host !== "localhost") throw new Error(`the bench only loads 127.0.0.1, not ${host}`);
 }
 
+/** A request as sent: a JSON body says so. */
+function wire(r: HttpRequestSpec) {
+  return { method: r.method, path: r.path, headers: { ...r.headers, ...(r.body ? { "content-type": "application/json" } : {}) }, body: r.body };
+}
+
 export async function measureHttp(baseUrl: string, requests: HttpRequestSpec[], b: Bounds): Promise<Stats> {
   assertLocalUrl(baseUrl);
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
-  let errors = 0;
+  let errors = 0, next = 0;
   const started = performance.now();
   const instance = autocannon({
     url: baseUrl,
@@ -59,7 +64,10 @@ export async function measureHttp(baseUrl: string, requests: HttpRequestSpec[], 
     // autocannon's `amount` overrides `duration`; bound by time here and stop at the count below.
     duration: b.seconds,
     timeout: 30,
-    requests: requests.map((r) => ({ method: r.method, path: r.path, headers: { ...r.headers, ...(r.body ? { "content-type": "application/json" } : {}) }, body: r.body })),
+    // One list shared by every connection, each request taken once before any is sent again:
+    // given the list itself, autocannon replays it per connection, so with 2 connections half
+    // of the ingestion requests were copies of events already stored (cheap duplicates).
+    requests: [{ setupRequest: (req) => ({ ...req, ...wire(requests[next++ % requests.length]!) }) }],
   });
   instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
     latencies.push(ms);
@@ -72,9 +80,9 @@ export async function measureHttp(baseUrl: string, requests: HttpRequestSpec[], 
   // A question slower than the time bound would report nothing (autocannon drops the
   // requests still in flight): top up to a few sequential samples, bounded at a minute.
   for (const deadline = performance.now() + 60_000; latencies.length < MIN_SAMPLES && performance.now() < deadline; ) {
-    const r = requests[latencies.length % requests.length]!;
+    const r = wire(requests[next++ % requests.length]!);
     const t0 = performance.now();
-    const res = await fetch(baseUrl + r.path, { method: r.method, headers: { ...r.headers, ...(r.body ? { "content-type": "application/json" } : {}) }, body: r.body });
+    const res = await fetch(baseUrl + r.path, r);
     await res.arrayBuffer();
     latencies.push(performance.now() - t0);
     statuses[res.status] = (statuses[res.status] ?? 0) + 1;

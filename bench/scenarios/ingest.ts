@@ -38,11 +38,12 @@ export const ingestScenarios: Scenario[] = [
   {
     name: "OpenLineage ingestion, batches of 100",
     requires: ["POST /api/v1/lineage"], budget: INGEST_BUDGET, eventsPerRequest: BATCH,
-    requests: (ctx, max) => Array.from({ length: Math.min(max, 150) }, (_, b) => post(ctx, Array.from({ length: BATCH }, (_, k) => olEvent(ctx.seed, `batch${ctx.runTag}`, b * BATCH + k)))),
+    // Enough batches that none is sent twice within the time bound (about 80 a second at most here).
+    requests: (ctx, max) => Array.from({ length: Math.min(max, 800) }, (_, b) => post(ctx, Array.from({ length: BATCH }, (_, k) => olEvent(ctx.seed, `batch${ctx.runTag}`, b * BATCH + k)))),
   },
   {
     name: "OpenLineage ingestion, one by one",
     requires: ["POST /api/v1/lineage"], budget: INGEST_BUDGET, eventsPerRequest: 1,
-    requests: (ctx, max) => Array.from({ length: max }, (_, i) => post(ctx, olEvent(ctx.seed, `single${ctx.runTag}`, i))),
+    requests: (ctx, max) => Array.from({ length: max + 16 }, (_, i) => post(ctx, olEvent(ctx.seed, `single${ctx.runTag}`, i))),
   },
 ];
