@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
-import { DecisionsCard, GlanceCard, NotificationsCard, ToScoreCard, YourChangesCard } from "@/components/home/home-lists";
+import { DecisionsCard, GlanceCard, NotificationsCard, ToDecideCard, ToScoreCard, YourChangesCard } from "@/components/home/home-lists";
 import { currentActor } from "@/lib/auth/session-actor";
 import { homeFor } from "@/lib/home/home";
 import { can } from "@/lib/policy/require";
@@ -16,6 +16,7 @@ export default async function HomePage() {
       <div className="grid items-start gap-4 lg:grid-cols-2">
         {home.decisions ? <DecisionsCard decisions={home.decisions} /> : null}
         {home.toScore ? <ToScoreCard toScore={home.toScore} /> : null}
+        {home.toDecide ? <ToDecideCard toDecide={home.toDecide} /> : null}
         {home.yourChanges ? <YourChangesCard yourChanges={home.yourChanges} /> : null}
         {home.notifications ? <NotificationsCard notifications={home.notifications} /> : null}
         {home.glance ? <GlanceCard glance={home.glance} /> : null}

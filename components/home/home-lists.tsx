@@ -34,7 +34,7 @@ function UseCaseItems({ items }: { items: UseCaseLine[] }) {
 export function DecisionsCard({ decisions }: { decisions: NonNullable<Home["decisions"]> }) {
   const n = decisions.items.length;
   return (
-    <Section id="home-decisions" title="Waiting for your decision" count={n} more={decisions.more} empty="No promotion or rollback waits for you." all={{ href: "/approvals", label: decisions.more ? "All in Approvals" : "Approvals" }}>
+    <Section id="home-decisions" title="Promotions waiting for your decision" count={n} more={decisions.more} empty="No promotion or rollback waits for you." all={{ href: "/approvals", label: decisions.more ? "All in Approvals" : "Approvals" }}>
       {decisions.items.map((p) => (
         <li key={p.id} className="flex items-center justify-between gap-2 py-2 text-sm">
           <Link href={`/promotions/${p.id}`} className="font-medium text-brand-700 hover:underline">#{p.number} {p.purpose === "rollback" ? "Roll back " : ""}{p.model} → {p.environment}</Link>
@@ -49,6 +49,14 @@ export function ToScoreCard({ toScore }: { toScore: NonNullable<Home["toScore"]>
   return (
     <Section id="home-to-score" title="Use cases waiting for your score" count={toScore.total} empty="You have scored every use case in review." all={{ href: "/use-cases?state=submitted,in_review", label: "All in review" }}>
       <UseCaseItems items={toScore.items} />
+    </Section>
+  );
+}
+
+export function ToDecideCard({ toDecide }: { toDecide: NonNullable<Home["toDecide"]> }) {
+  return (
+    <Section id="home-to-decide" title="Use cases ready for your decision" count={toDecide.total} empty="No use case in review has all the scores approval needs yet." all={{ href: "/use-cases?state=in_review", label: "All in review" }}>
+      <UseCaseItems items={toDecide.items} />
     </Section>
   );
 }

@@ -80,4 +80,17 @@ describe("what the home page says waits for each person", () => {
     const other = await makeCast();
     expect((await homeFor(other.owner)).glance).toEqual({ inReview: 0, building: 0, live: 0, openHighRisk: 0 });
   });
+
+  it("lists a use case for approvers once it is in review with the scores approval needs, until it is decided", async () => {
+    const { team, owner, r1, r2, approver } = await makeCast();
+    const uc = await submittedUseCase(owner, team.id);
+    await transitionUseCase(ctxOf(r1), uc.id, { transition: "start_review" });
+    await submitScore(ctxOf(r1), uc.id, SCORE);
+    expect((await homeFor(approver)).toDecide).toEqual({ total: 0, items: [] }); // one score of the two the rubric asks
+    await submitScore(ctxOf(r2), uc.id, SCORE);
+    expect((await homeFor(approver)).toDecide).toEqual({ total: 1, items: [expect.objectContaining({ id: uc.id, state: "in_review" })] });
+    expect((await homeFor(r1)).toDecide).toBeNull(); // reviewers score; approvers decide
+    await transitionUseCase(ctxOf(approver), uc.id, { transition: "approve" });
+    expect((await homeFor(approver)).toDecide?.total).toBe(0);
+  });
 });

@@ -5,7 +5,7 @@ import { can } from "@/lib/policy/require";
 import { approvalsInbox, inboxQuery } from "@/lib/promotions/inbox";
 import { listNotifications } from "@/lib/notifications/inbox";
 import { listNotificationsQuery, type NotificationView } from "@/lib/notifications/schemas";
-import { visibleTeams, visibleWhere } from "@/lib/use-cases/access";
+import { currentRubric, visibleTeams, visibleWhere } from "@/lib/use-cases/access";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { SCORABLE } from "@/lib/use-cases/scores";
 
@@ -20,6 +20,8 @@ export interface UseCaseLine { id: string; title: string; state: string; since: 
 export interface Home {
   decisions: { items: { id: string; number: number; purpose: string; model: string; environment: string; highRisk: boolean; approvals: number; required: number }[]; more: boolean } | null;
   toScore: { items: UseCaseLine[]; total: number } | null;
+  /** In review with the scores approval needs (the rubric's minimum), for those who approve or reject use cases. */
+  toDecide: { items: UseCaseLine[]; total: number } | null;
   yourChanges: { items: UseCaseLine[]; total: number } | null;
   notifications: { items: NotificationView[]; unread: number } | null;
   /** The portfolio in four numbers, for whoever may read the portfolio dashboard. */
@@ -27,12 +29,13 @@ export interface Home {
 }
 
 export async function homeFor(actor: Actor): Promise<Home> {
-  const [decisions, toScore, yourChanges, notifications, glance] = await Promise.all([
+  const [decisions, toScore, toDecide, yourChanges, notifications, glance] = await Promise.all([
     can(actor, "promotion.approve") ? approvalsInbox(actor, inboxQuery.parse({ show: "decide", limit: SHOWN })) : null,
     // Highest priority first, as the portfolio ranks them; the owner may not score their own.
     can(actor, "usecase.score") && can(actor, "usecase.read")
       ? linesOfUseCases({ AND: [visibleWhere(actor), { state: { in: [...SCORABLE] } }, { ownerId: { not: actor.userId } }, { scores: { none: { reviewerId: actor.userId } } }] }, [{ priority: "desc" }, { id: "desc" }])
       : null,
+    can(actor, "usecase.decide") && can(actor, "usecase.read") ? readyToDecide(actor) : null,
     can(actor, "usecase.create") && can(actor, "usecase.read")
       ? linesOfUseCases({ AND: [visibleWhere(actor), { ownerId: actor.userId }, { state: { in: ["changes_requested", "draft"] } }] }, [{ stateChangedAt: "desc" }, { id: "desc" }])
       : null,
@@ -48,6 +51,7 @@ export async function homeFor(actor: Actor): Promise<Home> {
       more: decisions.nextCursor !== null,
     },
     toScore,
+    toDecide,
     yourChanges,
     notifications: notifications && { items: notifications.items, unread: notifications.unreadCount },
     glance,
@@ -60,6 +64,12 @@ async function linesOfUseCases(where: Prisma.UseCaseWhereInput, orderBy: Prisma.
     db().useCase.count({ where }),
   ]);
   return { items: rows.map((r) => ({ id: r.id, title: r.title, state: r.state, since: r.stateChangedAt.toISOString() })), total };
+}
+
+/** Use cases an approver can decide now: in review, scored as often as the current rubric asks, not their own. */
+async function readyToDecide(actor: Actor): Promise<NonNullable<Home["toDecide"]>> {
+  const minScores = (await currentRubric(db()))?.minScores ?? 2;
+  return linesOfUseCases({ AND: [visibleWhere(actor), { state: "in_review" }, { scoreCount: { gte: minScores } }, { ownerId: { not: actor.userId } }] }, [{ priority: "desc" }, { id: "desc" }]);
 }
 
 /** One aggregate over the use cases the actor's portfolio view covers (the dashboard's scope). */
