@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
-import { DecisionsCard, GlanceCard, NotificationsCard, ToDecideCard, ToScoreCard, YourChangesCard } from "@/components/home/home-lists";
+import { DecisionsCard, GlanceCard, NotificationsCard, UseCaseListCard } from "@/components/home/home-lists";
 import { currentActor } from "@/lib/auth/session-actor";
 import { homeFor } from "@/lib/home/home";
 import { can } from "@/lib/policy/require";
@@ -15,9 +15,9 @@ export default async function HomePage() {
       <PageHeader title={`Welcome, ${actor.name}`} description="What waits for you now; everything else is one click away." />
       <div className="grid items-start gap-4 lg:grid-cols-2">
         {home.decisions ? <DecisionsCard decisions={home.decisions} /> : null}
-        {home.toScore ? <ToScoreCard toScore={home.toScore} /> : null}
-        {home.toDecide ? <ToDecideCard toDecide={home.toDecide} /> : null}
-        {home.yourChanges ? <YourChangesCard yourChanges={home.yourChanges} /> : null}
+        {home.toScore ? <UseCaseListCard list="toScore" lines={home.toScore} /> : null}
+        {home.toDecide ? <UseCaseListCard list="toDecide" lines={home.toDecide} /> : null}
+        {home.yourChanges ? <UseCaseListCard list="yourChanges" lines={home.yourChanges} /> : null}
         {home.notifications ? <NotificationsCard notifications={home.notifications} /> : null}
         {home.glance ? <GlanceCard glance={home.glance} /> : null}
       </div>

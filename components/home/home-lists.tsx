@@ -45,26 +45,18 @@ export function DecisionsCard({ decisions }: { decisions: NonNullable<Home["deci
   );
 }
 
-export function ToScoreCard({ toScore }: { toScore: NonNullable<Home["toScore"]> }) {
-  return (
-    <Section id="home-to-score" title="Use cases waiting for your score" count={toScore.total} empty="You have scored every use case in review." all={{ href: "/use-cases?state=submitted,in_review", label: "All in review" }}>
-      <UseCaseItems items={toScore.items} />
-    </Section>
-  );
-}
+// The three lists of use cases: what each says, where "all" leads, and what it says when empty.
+const USE_CASE_LISTS = {
+  toScore: { title: "Use cases waiting for your score", empty: "You have scored every use case in review.", all: { href: "/use-cases?state=submitted,in_review", label: "All in review" } },
+  toDecide: { title: "Use cases ready for your decision", empty: "No use case in review has all the scores approval needs yet.", all: { href: "/use-cases?state=in_review", label: "All in review" } },
+  yourChanges: { title: "Your use cases to finish", empty: "None of your use cases waits for changes or is left in draft.", all: { href: "/use-cases/new", label: "New use case" } },
+} as const;
 
-export function ToDecideCard({ toDecide }: { toDecide: NonNullable<Home["toDecide"]> }) {
+export function UseCaseListCard({ list, lines }: { list: keyof typeof USE_CASE_LISTS; lines: { items: UseCaseLine[]; total: number } }) {
+  const l = USE_CASE_LISTS[list];
   return (
-    <Section id="home-to-decide" title="Use cases ready for your decision" count={toDecide.total} empty="No use case in review has all the scores approval needs yet." all={{ href: "/use-cases?state=in_review", label: "All in review" }}>
-      <UseCaseItems items={toDecide.items} />
-    </Section>
-  );
-}
-
-export function YourChangesCard({ yourChanges }: { yourChanges: NonNullable<Home["yourChanges"]> }) {
-  return (
-    <Section id="home-your-changes" title="Your use cases to finish" count={yourChanges.total} empty="None of your use cases waits for changes or is left in draft." all={{ href: "/use-cases/new", label: "New use case" }}>
-      <UseCaseItems items={yourChanges.items} />
+    <Section id={`home-${list}`} title={l.title} count={lines.total} empty={l.empty} all={l.all}>
+      <UseCaseItems items={lines.items} />
     </Section>
   );
 }
