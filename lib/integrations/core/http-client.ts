@@ -72,12 +72,21 @@ export class IntegrationHttp {
       const timeoutMs = Math.max(1, Math.min(this.timeoutMs, deadline - Date.now()));
       const timer = new AbortController();
       const handle = setTimeout(() => timer.abort(), timeoutMs);
-      const signal = op.signal ? AbortSignal.any([timer.signal, op.signal]) : timer.signal;
+      // One controller that the timeout and the caller both abort. The attempt also races the
+      // abort itself: on Node 20, fetch only follows an abort through signals it holds weakly
+      // (AbortSignal.any's result, a Request's own signal), so after a garbage collection the
+      // abort can be lost and the attempt waits forever. A hung lakeFS merge held its promotion,
+      // and the worker's lock on it, forever in about a third of the fault suite's runs.
+      const onCallerAbort = () => timer.abort(op.signal?.reason);
+      op.signal?.addEventListener("abort", onCallerAbort, { once: true });
+      const signal = timer.signal;
+      const abandoned = new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }));
+      abandoned.catch(() => {}); // only observed through the race below
       const seen: { method: string; path: string } = { method: "?", path: "?" };
       const started = Date.now();
       let failure: Failure;
       try {
-        const result = await attempt((req) => this.send(req, signal, seen));
+        const result = await Promise.race([attempt((req) => this.send(req, signal, seen)), abandoned]);
         const { status } = result.response;
         this.record(op, n, seen, started, status, result.response.ok ? "ok" : "http_error");
         if (result.response.ok) return result;
@@ -100,6 +109,7 @@ export class IntegrationHttp {
         }
       } finally {
         clearTimeout(handle);
+        op.signal?.removeEventListener("abort", onCallerAbort);
       }
       const wait = backoffDelay(n, this.policy, this.config.random);
       const outOfBudget = n >= this.policy.maxAttempts || Date.now() + wait >= deadline;
