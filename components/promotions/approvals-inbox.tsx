@@ -45,7 +45,7 @@ function InboxCard({ it }: { it: InboxItem }) {
         <StateBadge state={it.state} />
         {it.purpose === "rollback" ? <Badge tone="warning">rollback</Badge> : null}
         {it.stale ? <Badge tone="danger">stale: a newer version already runs there</Badge> : null}
-        {it.highRisk ? <Badge tone="warning">high-risk use case</Badge> : null}
+        {it.highRisk ? <Badge tone="warning">high risk</Badge> : null}
         <span className="text-sm text-slate-600">{it.approvals}/{it.required} approvals{it.stillNeeds ? `, one from ${ROLE_LABELS[it.stillNeeds].toLowerCase()} still needed` : ""} · {it.purpose === "rollback" && it.rollbackRequestedBy ? `rollback asked for by ${it.rollbackRequestedBy.name}` : `requested by ${it.requestedBy.name}`}</span>
       </div>
       <p className="text-sm">{it.purpose === "rollback" ? it.rollbackReason : it.justification}</p>
@@ -62,7 +62,7 @@ export function ApprovalsInbox() {
   const [environment, setEnvironment] = useState("");
   const envs = useQuery({ queryKey: queryKeys.environments(), queryFn: () => apiFetch<{ items: { key: string; name: string }[] }>("/api/v1/environments") });
   const q = useInfiniteQuery({
-    queryKey: [...queryKeys.approvalsInbox(show), environment],
+    queryKey: queryKeys.approvalsInbox(show, environment),
     queryFn: ({ pageParam, signal }) => apiFetch<Inbox>(`/api/v1/approvals/inbox?${new URLSearchParams({ show, ...(environment ? { environment } : {}), ...(pageParam ? { cursor: pageParam } : {}) })}`, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,

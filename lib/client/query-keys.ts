@@ -18,8 +18,8 @@ export const queryKeys = {
   notifications: (filter: "all" | "unread") => ["notifications", "list", filter] as const,
   unreadNotifications: () => ["notifications", "unread"] as const,
   promotion: (id: string) => ["promotions", id] as const,
-  /** Without `show`: every inbox list (the prefix to invalidate). */
-  approvalsInbox: (show?: string) => (show ? (["approvals", "inbox", show] as const) : (["approvals", "inbox"] as const)),
+  /** Without arguments: every inbox list (the prefix to invalidate). */
+  approvalsInbox: (show?: string, environment = "") => (show ? (["approvals", "inbox", show, environment] as const) : (["approvals", "inbox"] as const)),
   environments: () => ["environments"] as const,
   integrations: (envKey: string) => ["environments", envKey, "integrations"] as const,
   policies: (envKey: string) => ["environments", envKey, "policies"] as const,

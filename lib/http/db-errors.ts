@@ -9,24 +9,30 @@ const DOWN_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", 
 const DOWN_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
 const DOWN_MESSAGE = /connection terminated|Can't reach database server|timeout exceeded when trying to connect|Connection refused|ECONNREFUSED|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)|terminating connection due to (administrator command|crash of another server process)|Client has encountered a connection error|Server has closed the connection/i;
 
-type ErrorLike = { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; originalMessage?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+type ErrorLike = { code?: unknown; kind?: unknown; message?: unknown; originalMessage?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
 
 /**
- * Walks the error, its causes and, for Prisma's known request errors (which carry the
- * driver's error in meta.driverAdapterError, e.g. code P2039 wrapping 57P03), the
- * adapter's error, looking for a code or message that means the database is down.
+ * Whether the error, one of its causes or, for Prisma's known request errors (which carry the
+ * driver's error in meta.driverAdapterError, e.g. code P2039 wrapping 57P03), the adapter's
+ * error passes `test`. Prisma and pg nest the error that says what happened at varying depths.
  */
-export function isDatabaseDown(e: unknown): boolean {
+export function someErrorInChain(e: unknown, test: (err: ErrorLike) => boolean): boolean {
   const queue: unknown[] = [e];
   for (let seen = 0; queue.length && seen < 12; seen++) {
     const err = queue.shift() as ErrorLike | null | undefined;
     if (!err || typeof err !== "object") continue;
-    if (typeof err.kind === "string" && DOWN_KINDS.has(err.kind)) return true;
-    for (const code of [err.code, err.originalCode]) if (typeof code === "string" && DOWN_CODES.has(code)) return true;
-    for (const msg of [err.message, err.originalMessage]) if (typeof msg === "string" && DOWN_MESSAGE.test(msg)) return true;
+    if (test(err)) return true;
     queue.push(err.cause, err.meta?.driverAdapterError);
   }
   return false;
+}
+
+/** An error, anywhere in its chain, whose code, kind or message means the database is down. */
+export function isDatabaseDown(e: unknown): boolean {
+  return someErrorInChain(e, (err) =>
+    (typeof err.kind === "string" && DOWN_KINDS.has(err.kind))
+    || [err.code, err.originalCode].some((code) => typeof code === "string" && DOWN_CODES.has(code))
+    || [err.message, err.originalMessage].some((msg) => typeof msg === "string" && DOWN_MESSAGE.test(msg)));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { someErrorInChain } from "@/lib/http/db-errors";
 
 // lineage_assets_raced() (migration 20261128100000) raises serialization_failure with this
 // message when a batch names an asset a concurrent batch created mid-statement
@@ -6,17 +7,8 @@ import { AppError } from "@/lib/errors";
 // the cause. The statement rolled back whole, so running it again is safe.
 const MESSAGE = /concurrent batch during the statement/;
 
-type ErrorLike = { message?: unknown; originalMessage?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
-
 export function isAssetRace(e: unknown): boolean {
-  const queue: unknown[] = [e];
-  for (let seen = 0; queue.length && seen < 8; seen++) {
-    const err = queue.shift() as ErrorLike | null | undefined;
-    if (!err || typeof err !== "object") continue;
-    for (const msg of [err.message, err.originalMessage]) if (typeof msg === "string" && MESSAGE.test(msg)) return true;
-    queue.push(err.cause, err.meta?.driverAdapterError);
-  }
-  return false;
+  return someErrorInChain(e, (err) => [err.message, err.originalMessage].some((msg) => typeof msg === "string" && MESSAGE.test(msg)));
 }
 
 // Each attempt sees every asset committed before it began, so a second one nearly always
